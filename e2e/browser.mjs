@@ -1,0 +1,59 @@
+// Shared set-up for the end-to-end specs: the served release build, the system Chromium, and a
+// page object that records what a reader's browser would show and fetch.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "../scripts/static-server.mjs";
+
+// Flags that keep Chromium quiet on a closed network and let it run as root.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// Served from a sub-path, as a news site would, to prove the build uses relative URLs only.
+export const BASE_PATH = "/graphics/2026/imreform/";
+export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+
+export async function startBrowser() {
+  const server = await serve({ dir: "dist", base: BASE_PATH });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), "imreform-e2e-"))}`],
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A page that remembers console errors, page errors and every request it made. */
+export async function openWidget(env, { width = 1280, height = 800, query = "" } = {}) {
+  const context = await env.browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  page.on("pageerror", (err) => errors.push(String(err)));
+  page.on("request", (req) => requests.push(req.url()));
+  await page.goto(env.url + query);
+  await page.getByTestId("widget").waitFor();
+  return {
+    page,
+    errors,
+    requests,
+    siteNames: () => page.locator("[data-testid=site] .sites__zh").allTextContents(),
+    close: () => context.close(),
+  };
+}

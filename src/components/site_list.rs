@@ -1,0 +1,31 @@
+//! The pilot sites as a numbered list, in the article's order.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Content;
+
+#[derive(Properties, PartialEq)]
+pub struct SiteListProps {
+    pub content: Rc<Content>,
+}
+
+#[component]
+pub fn SiteList(props: &SiteListProps) -> Html {
+    html! {
+        <nav class="sites" aria-label="试点 · Pilot sites">
+            <ol class="sites__list" data-testid="site-list">
+                { for props.content.sites_in_order().into_iter().map(|site| html! {
+                    <li class="sites__item" key={site.id.clone()} data-testid="site" data-site={site.id.clone()}>
+                        <span class="sites__number" aria-hidden="true">{ site.number }</span>
+                        <span class="sites__names">
+                            <span class="sites__zh" lang="zh-Hans">{ &site.name.zh }</span>
+                            <span class="sites__en" lang="en">{ &site.name.en }</span>
+                        </span>
+                    </li>
+                }) }
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,73 @@
+//! What can be wrong with a content file, phrased for the person editing it.
+
+use std::fmt;
+
+/// One defect in a content file, located by a field path such as `sites[2].name.en`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why a content file could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is not JSON of the expected shape (serde names the line and column).
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON has the right shape but its values break the content rules.
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    pub(crate) fn from_json(err: serde_json::Error) -> Self {
+        Self::Syntax {
+            line: err.line(),
+            column: err.column(),
+            message: err.to_string(),
+        }
+    }
+
+    /// Every problem as one line each, for a panel or a log.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Self::Syntax { message, .. } => vec![message.clone()],
+            Self::Invalid(problems) => problems.iter().map(Problem::to_string).collect(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax { message, .. } => write!(f, "content file is not valid: {message}"),
+            Self::Invalid(problems) => {
+                write!(f, "content file has {} problem(s):", problems.len())?;
+                for problem in problems {
+                    write!(f, "\n- {problem}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

@@ -1,0 +1,11 @@
+//! Interactive map and infographic of Inner Mongolia's industrial-worker reform pilots.
+//!
+//! Invariants: everything a reader sees comes from the content file in `assets/` (never from
+//! Rust literals); `content` is pure data and validation, with no `yew` or `web-sys`, so it is
+//! tested natively; components take props in and send callbacks out.
+
+mod app;
+pub mod components;
+pub mod content;
+
+pub use app::App;

@@ -1,0 +1,62 @@
+//! Browser tests: mount the app in headless Chromium and read the DOM a reader would see.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a fresh app into its own element, so tests never see each other's DOM.
+async fn mount_app() -> Element {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let root = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    yew::Renderer::<imreform::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).expect("valid selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|node| node.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn lists_the_seven_pilot_sites_in_article_order() {
+    let root = mount_app().await;
+    assert_eq!(
+        texts(&root, "[data-testid=site] .sites__zh"),
+        [
+            "包头市",
+            "乌海市",
+            "伊金霍洛旗",
+            "扎兰屯市",
+            "阿拉善高新技术产业开发区",
+            "包钢集团",
+            "伊利集团"
+        ]
+    );
+    assert_eq!(texts(&root, "[data-testid=site] .sites__en").len(), 7);
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_title_and_a_named_map_area() {
+    let root = mount_app().await;
+    assert_eq!(texts(&root, "h1"), ["建设新时代高素质劳动者大军"]);
+    let map = root
+        .query_selector("[data-testid=map] svg")
+        .expect("valid selector")
+        .expect("a map svg");
+    assert!(map
+        .get_attribute("aria-label")
+        .is_some_and(|label| label.contains("Inner Mongolia")));
+}
