@@ -1,8 +1,5 @@
 // Shared set-up for the end-to-end specs: the served release build, the system Chromium, and a
 // page object that records what a reader's browser would show and fetch.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
 
@@ -24,10 +21,18 @@ export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 
 export async function startBrowser() {
   const server = await serve({ dir: "dist", base: BASE_PATH });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), "imreform-e2e-"))}`],
-  });
+  // Playwright gives every launch a fresh, empty profile of its own.
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+    });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
   return {
     url: server.url,
     browser,
