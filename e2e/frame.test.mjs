@@ -27,6 +27,16 @@ describe("widget frame", () => {
         "包钢集团",
         "伊利集团",
       ]);
+      assert.deepEqual(await widget.page.locator("[data-testid=site] .sites__en").allTextContents(), [
+        "Baotou",
+        "Wuhai",
+        "Ejin Horo Banner",
+        "Zalantun",
+        "Alxa High-tech Industrial Development Zone",
+        "Baotou Steel (Baogang) Group",
+        "Yili Group",
+      ]);
+      assert.match(await page.getByTestId("credit").textContent(), /资料来源/);
     } finally {
       await widget.close();
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{ErrorPanel, MapFrame, SiteList};
-use crate::content::{self, Content, LoadError};
+use crate::content::{self, Content, Lang, LoadError};
 
 #[component]
 pub fn App() -> Html {
@@ -32,17 +32,27 @@ struct FrameProps {
 
 #[component]
 fn Frame(props: &FrameProps) -> Html {
-    let title = &props.content.article.title;
+    let article = &props.content.article;
+    let (zh, en) = (Lang::Zh.tag(), Lang::En.tag());
     html! {
         <div class="widget" data-testid="widget">
             <header class="widget__header">
-                <h1 class="widget__title" lang="zh-Hans">{ &title.zh }</h1>
-                <p class="widget__subtitle" lang="en">{ &title.en }</p>
+                <h1 class="widget__title" lang={zh}>{ &article.title.zh }</h1>
+                <p class="widget__subtitle" lang={zh}>
+                    { format!("{}{}", article.subtitle.zh, article.series_part_label.zh) }
+                </p>
+                <p class="widget__subtitle widget__subtitle--en" lang={en}>
+                    { format!("{}: {} ({})", article.title.en, article.subtitle.en, article.series_part_label.en) }
+                </p>
             </header>
             <div class="widget__body">
                 <MapFrame />
                 <SiteList content={props.content.clone()} />
             </div>
+            <footer class="widget__credit" data-testid="credit">
+                <p lang={zh}>{ &article.credit.zh }</p>
+                <p lang={en}>{ &article.credit.en }</p>
+            </footer>
         </div>
     }
 }

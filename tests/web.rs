@@ -45,7 +45,31 @@ async fn lists_the_seven_pilot_sites_in_article_order() {
             "伊利集团"
         ]
     );
-    assert_eq!(texts(&root, "[data-testid=site] .sites__en").len(), 7);
+    assert_eq!(
+        texts(&root, "[data-testid=site] .sites__en"),
+        [
+            "Baotou",
+            "Wuhai",
+            "Ejin Horo Banner",
+            "Zalantun",
+            "Alxa High-tech Industrial Development Zone",
+            "Baotou Steel (Baogang) Group",
+            "Yili Group"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn marks_each_language_for_screen_readers_and_fonts() {
+    let root = mount_app().await;
+    let zh = root
+        .query_selector_all("[data-testid=site] [lang=zh-Hans]")
+        .expect("selector");
+    let en = root
+        .query_selector_all("[data-testid=site] [lang=en]")
+        .expect("selector");
+    // Name and meta line in each language, for each of the seven sites.
+    assert_eq!((zh.length(), en.length()), (14, 14));
 }
 
 #[wasm_bindgen_test]

@@ -1,10 +1,10 @@
-//! The pilot sites as a numbered list, in the article's order.
+//! The pilot sites as a numbered list, in the article's order, in both languages.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::{Content, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct SiteListProps {
@@ -20,8 +20,13 @@ pub fn SiteList(props: &SiteListProps) -> Html {
                     <li class="sites__item" key={site.id.clone()} data-testid="site" data-site={site.id.clone()}>
                         <span class="sites__number" aria-hidden="true">{ site.number }</span>
                         <span class="sites__names">
-                            <span class="sites__zh" lang="zh-Hans">{ &site.name.zh }</span>
-                            <span class="sites__en" lang="en">{ &site.name.en }</span>
+                            <span class="sites__zh" lang={Lang::Zh.tag()}>{ &site.name.zh }</span>
+                            <span class="sites__en" lang={Lang::En.tag()}>{ &site.name.en }</span>
+                            <span class="sites__meta">
+                                <span lang={Lang::Zh.tag()}>{ format!("{} · {}", site.kind.label(Lang::Zh), site.league.zh) }</span>
+                                { " / " }
+                                <span lang={Lang::En.tag()}>{ format!("{}, {}", site.kind.label(Lang::En), site.league.en) }</span>
+                            </span>
                         </span>
                     </li>
                 }) }

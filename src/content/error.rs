@@ -27,8 +27,10 @@ impl fmt::Display for Problem {
 /// Why a content file could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// The text is not JSON of the expected shape (serde names the line and column).
+    /// The text is not JSON of the expected shape: `path` names the field (empty when the
+    /// problem is in the JSON syntax itself), `line` and `column` where the reader stopped.
     Syntax {
+        path: String,
         line: usize,
         column: usize,
         message: String,
@@ -38,18 +40,19 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    pub(crate) fn from_json(err: serde_json::Error) -> Self {
+    pub(crate) fn from_json(path: String, inner: serde_json::Error) -> Self {
         Self::Syntax {
-            line: err.line(),
-            column: err.column(),
-            message: err.to_string(),
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: inner.to_string(),
         }
     }
 
     /// Every problem as one line each, for a panel or a log.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Self::Syntax { message, .. } => vec![message.clone()],
+            Self::Syntax { .. } => vec![self.to_string()],
             Self::Invalid(problems) => problems.iter().map(Problem::to_string).collect(),
         }
     }
@@ -58,7 +61,10 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Syntax { message, .. } => write!(f, "content file is not valid: {message}"),
+            Self::Syntax { path, message, .. } if path.is_empty() => {
+                write!(f, "content file is not valid JSON: {message}")
+            }
+            Self::Syntax { path, message, .. } => write!(f, "{path}: {message}"),
             Self::Invalid(problems) => {
                 write!(f, "content file has {} problem(s):", problems.len())?;
                 for problem in problems {

@@ -1,11 +1,23 @@
 //! The article's content: serde types, loading and validation (pure: no `yew`, no `web-sys`).
 
 mod error;
+mod lang;
 mod model;
+mod quantity;
+mod unit;
 mod validate;
 
 pub use error::{LoadError, Problem};
-pub use model::{Article, Content, Site, Text};
+pub use lang::{Lang, Text};
+pub use model::{
+    Article, Content, Figure, Kind, Location, Overview, Practice, Role, Site, Theme, TimelineEvent,
+};
+pub use quantity::{
+    format_en, format_en_number, format_zh, format_zh_number, parse_amount, parse_amount_prefix,
+    ParseError, Qualifier, Quantity,
+};
+pub use unit::Unit;
+pub use validate::{FORMAT, INNER_MONGOLIA_BOUNDS};
 
 /// The content shipped with the widget, embedded at compile time so the first render needs no
 /// request.
@@ -16,7 +28,19 @@ pub const EMBEDDED_JSON: &str = include_str!("../../assets/content.json");
 /// Returns every problem found, not just the first, so whoever edits the file can fix them in
 /// one pass. Never panics, whatever the input.
 pub fn load(json: &str) -> Result<Content, LoadError> {
-    let content: Content = serde_json::from_str(json).map_err(LoadError::from_json)?;
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let content: Content = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        // The crate writes "." for the root and "?" where the syntax broke before a field.
+        let path = match err.path().to_string() {
+            root if root == "." || root == "?" => String::new(),
+            path => path,
+        };
+        LoadError::from_json(path, err.into_inner())
+    })?;
+    // Trailing text after the document is an error too, as in `serde_json::from_str`.
+    deserializer
+        .end()
+        .map_err(|err| LoadError::from_json(String::new(), err))?;
     let problems = validate::problems(&content);
     if problems.is_empty() {
         Ok(content)
@@ -34,59 +58,70 @@ pub fn embedded() -> Result<Content, LoadError> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn embedded_content_loads_with_seven_sites_in_article_order() {
-        let content = embedded().unwrap_or_else(|err| panic!("{err}"));
-        let numbers: Vec<u32> = content.sites_in_order().iter().map(|s| s.number).collect();
-        assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7]);
-        let names: Vec<&str> = content
-            .sites_in_order()
-            .iter()
-            .map(|s| s.name.en.as_str())
-            .collect();
-        assert_eq!(names[0], "Baotou");
-        assert_eq!(names[6], "Yili Group");
+    fn figure<'a>(content: &'a Content, site: &str, id: &str) -> &'a Figure {
+        let site = content.site(site).expect("site");
+        site.figures.iter().find(|f| f.id == id).expect("figure")
     }
 
     #[test]
-    fn syntax_errors_name_line_and_column() {
-        let err = load("{\n  \"sites\": [,]\n}").unwrap_err();
-        match err {
-            LoadError::Syntax { line, column, .. } => assert_eq!((line, column), (2, 13)),
-            other => panic!("expected a syntax error, got {other:?}"),
+    fn figures_display_with_qualifier_and_unit_in_each_language() {
+        let content = embedded().unwrap_or_else(|err| panic!("{err}"));
+        let cases = [
+            ("wuhai", "training", "6000余人次", "6,000+ person-times"),
+            (
+                "wuhai",
+                "online-exams",
+                "近1万余人次",
+                "close to 10,000+ person-times",
+            ),
+            ("wuhai", "trades", "30余个工种", "30+ trades"),
+            (
+                "baotou-steel",
+                "medical-aid",
+                "1328万元",
+                "13.28 million yuan",
+            ),
+            (
+                "baotou-steel",
+                "value-created",
+                "近5亿元",
+                "nearly 500 million yuan",
+            ),
+            (
+                "baotou-steel",
+                "improvement-projects",
+                "3.9万个",
+                "39,000 projects",
+            ),
+            ("ejin-horo", "model-system", "1套", "1 system"),
+        ];
+        for (site, id, zh, en) in cases {
+            let figure = figure(&content, site, id);
+            assert_eq!(figure.display(Lang::Zh), zh);
+            assert_eq!(figure.display(Lang::En), en);
         }
     }
 
     #[test]
-    fn every_broken_rule_is_reported_with_its_path() {
-        let json = r#"{
-            "article": { "title": { "zh": "标题", "en": " " } },
-            "sites": [
-                { "id": "a", "number": 1, "name": { "zh": "甲", "en": "A" } },
-                { "id": "a", "number": 1, "name": { "zh": "", "en": "B" } }
-            ]
-        }"#;
-        let problems = match load(json) {
-            Err(LoadError::Invalid(problems)) => problems,
-            other => panic!("expected validation problems, got {other:?}"),
-        };
-        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            lines,
-            [
-                "article.title.en: missing translation: expected non-empty text",
-                "sites[1].id: duplicate id \"a\"",
-                "sites[1].number: duplicate number 1",
-                "sites[1].name.zh: missing translation: expected non-empty text",
-            ]
-        );
+    fn sites_come_in_the_articles_order_whatever_the_file_order() {
+        let mut content = embedded().unwrap_or_else(|err| panic!("{err}"));
+        content.sites.reverse();
+        let numbers: Vec<u32> = content.sites_in_order().iter().map(|s| s.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4, 5, 6, 7]);
     }
 
     #[test]
-    fn unknown_fields_are_rejected_not_ignored() {
-        let json =
-            r#"{ "article": { "title": { "zh": "a", "en": "b", "fr": "c" } }, "sites": [] }"#;
-        let err = load(json).unwrap_err();
-        assert!(err.to_string().contains("unknown field `fr`"), "{err}");
+    fn hostile_input_is_an_error_not_a_panic() {
+        for text in [
+            "",
+            "null",
+            "[]",
+            "\"x\"",
+            "{\"format\": 1e999}",
+            "{{{{",
+            "\u{0}",
+        ] {
+            assert!(load(text).is_err(), "{text:?} accepted");
+        }
     }
 }

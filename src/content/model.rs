@@ -1,19 +1,88 @@
-//! Serde types of the content file. The file's format is documented in `assets/README.md`.
+//! Serde types of the content file. The format is documented in `assets/README.md`.
 
 use serde::Deserialize;
 
-/// A text a person reads, in both of the widget's languages.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+use super::quantity::{self, Quantity};
+use super::{Lang, Qualifier, Text, Unit};
+
+/// Everything the widget shows: one article of the series.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Text {
-    pub zh: String,
-    pub en: String,
+pub struct Content {
+    /// Version of the file format; this build reads format 1.
+    pub format: u32,
+    pub article: Article,
+    /// The reform's themes, which sites' practices address.
+    pub themes: Vec<Theme>,
+    pub overview: Overview,
+    pub sites: Vec<Site>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub title: Text,
+    pub subtitle: Text,
+    /// Which part of the series this is (1 for 上).
+    pub series_part: u32,
+    pub series_part_label: Text,
+    pub subject: Text,
+    pub credit: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub name: Text,
+}
+
+/// The introduction's facts, for the card shown when no site is selected.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    pub summary: Text,
+    pub figures: Vec<Figure>,
+    pub timeline: Vec<TimelineEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineEvent {
+    pub id: String,
+    pub year: i32,
+    #[serde(default)]
+    pub month: Option<u32>,
+    /// True when the date is worked out from others (a one-year term after July 2021), not
+    /// stated by the article.
+    #[serde(default)]
+    pub derived: bool,
+    pub label: Text,
+    /// The article's words this event rests on.
+    pub source: String,
+}
+
+/// Whether a site is a place, a zone or a company.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A city (市) or banner (旗).
+    CityOrBanner,
+    DevelopmentZone,
+    Enterprise,
+}
+
+impl Kind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::CityOrBanner, Lang::Zh) => "旗县市",
+            (Kind::CityOrBanner, Lang::En) => "City or banner",
+            (Kind::DevelopmentZone, Lang::Zh) => "开发区",
+            (Kind::DevelopmentZone, Lang::En) => "Development zone",
+            (Kind::Enterprise, Lang::Zh) => "企业",
+            (Kind::Enterprise, Lang::En) => "Enterprise",
+        }
+    }
 }
 
 /// One pilot site, numbered as in the article.
@@ -24,14 +93,107 @@ pub struct Site {
     pub id: String,
     /// The article's own section number, 1-based.
     pub number: u32,
+    pub kind: Kind,
     pub name: Text,
+    /// The league or city (盟市) the site lies in.
+    pub league: Text,
+    pub location: Location,
+    /// The section's headline, without the site's name.
+    pub headline: Text,
+    pub summary: Text,
+    /// Named practices and models ("1335", "1+6+N", …).
+    pub practices: Vec<Practice>,
+    pub figures: Vec<Figure>,
+    /// The caption of the section's photo (the photo itself is not part of the widget).
+    pub caption: Text,
+    /// Ids of the themes its practices address.
+    pub themes: Vec<String>,
+}
+
+/// A WGS84 point and what it stands for.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// Degrees east.
+    pub lon: f64,
+    /// Degrees north.
+    pub lat: f64,
+    /// Which point this is (city seat, zone, headquarters) and how exact.
+    pub note: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Content {
-    pub article: Article,
-    pub sites: Vec<Site>,
+pub struct Practice {
+    pub name: Text,
+    pub detail: Text,
+}
+
+/// Whether a figure reports an outcome or describes the frame around it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Something done or reached (6000+ person-times trained): worth a chart.
+    #[default]
+    Result,
+    /// A number that describes a plan or rule (five key tasks, the five-level cap): shown as
+    /// text, not charted.
+    Context,
+}
+
+/// One number from the article, typed.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Unique among the figures of its site (or of the overview).
+    pub id: String,
+    #[serde(default)]
+    pub role: Role,
+    /// In base units: 1328万元 is 13280000.
+    pub value: f64,
+    pub unit: Unit,
+    pub qualifier: Qualifier,
+    /// When or over what span ("3年", "2017年以来"), where the article says.
+    #[serde(default)]
+    pub period: Option<Text>,
+    pub label: Text,
+    /// The amount exactly as the article writes it ("6000余", "近5亿", "五"); absent for
+    /// derived figures.
+    #[serde(default)]
+    pub stated: Option<String>,
+    /// The few words of the article that state the figure; contains `stated`.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// For a derived figure, the ids of the figures it sums.
+    #[serde(default)]
+    pub derived_from: Vec<String>,
+}
+
+impl Figure {
+    pub fn quantity(&self) -> Quantity {
+        Quantity {
+            value: self.value,
+            qualifier: self.qualifier,
+        }
+    }
+
+    /// True when the widget worked this number out (a sum) rather than the article stating it.
+    pub fn is_derived(&self) -> bool {
+        !self.derived_from.is_empty()
+    }
+
+    /// The number with its qualifier and unit: "6000余人次" / "6,000+ person-times",
+    /// "近5亿元" / "nearly 500 million yuan".
+    pub fn display(&self, lang: Lang) -> String {
+        let quantity = self.quantity();
+        match lang {
+            Lang::Zh => format!("{}{}", quantity::format_zh(quantity), self.unit.zh()),
+            Lang::En => {
+                let plural = !(self.value == 1.0 && self.qualifier == Qualifier::Exact);
+                format!("{} {}", quantity::format_en(quantity), self.unit.en(plural))
+            }
+        }
+    }
 }
 
 impl Content {
@@ -40,5 +202,13 @@ impl Content {
         let mut sites: Vec<&Site> = self.sites.iter().collect();
         sites.sort_by_key(|site| site.number);
         sites
+    }
+
+    pub fn site(&self, id: &str) -> Option<&Site> {
+        self.sites.iter().find(|site| site.id == id)
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|theme| theme.id == id)
     }
 }

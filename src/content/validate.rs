@@ -1,60 +1,312 @@
-//! Content rules that serde's shape check cannot express.
+//! Content rules that serde's shape check cannot express. Each broken rule becomes one
+//! [`Problem`] naming the field and what was expected.
 
 use std::collections::HashSet;
 
-use super::{Content, Problem, Text};
+use super::quantity::{self, Qualifier};
+use super::{Content, Figure, Problem, Site, Text, TimelineEvent};
+
+/// The file format this build reads.
+pub const FORMAT: u32 = 1;
+
+/// Inner Mongolia's extent in WGS84 degrees, with a small margin: (west, south, east, north).
+pub const INNER_MONGOLIA_BOUNDS: (f64, f64, f64, f64) = (97.0, 37.2, 126.2, 53.6);
 
 /// Every rule the content breaks, in file order.
 pub(super) fn problems(content: &Content) -> Vec<Problem> {
-    let mut found = Vec::new();
-    check_text(&mut found, "article.title", &content.article.title);
-    if content.sites.is_empty() {
-        found.push(Problem::new("sites", "expected at least one site"));
+    let mut v = Validator::default();
+    if content.format != FORMAT {
+        v.push(
+            "format",
+            format!("expected format {FORMAT}, found {}", content.format),
+        );
     }
-    let mut ids = HashSet::new();
+    let article = &content.article;
+    v.text("article.title", &article.title);
+    v.text("article.subtitle", &article.subtitle);
+    v.text("article.series_part_label", &article.series_part_label);
+    v.text("article.subject", &article.subject);
+    v.text("article.credit", &article.credit);
+    if article.series_part == 0 {
+        v.push("article.series_part", "expected the part number, 1 or more");
+    }
+
+    let mut theme_ids = HashSet::new();
+    for (i, theme) in content.themes.iter().enumerate() {
+        let path = format!("themes[{i}]");
+        v.id(&format!("{path}.id"), &theme.id, &mut theme_ids);
+        v.text(&format!("{path}.name"), &theme.name);
+    }
+
+    v.text("overview.summary", &content.overview.summary);
+    v.figures("overview.figures", &content.overview.figures);
+    for (i, event) in content.overview.timeline.iter().enumerate() {
+        v.timeline_event(&format!("overview.timeline[{i}]"), event);
+    }
+
+    if content.sites.is_empty() {
+        v.push("sites", "expected at least one site");
+    }
+    let mut site_ids = HashSet::new();
     let mut numbers = HashSet::new();
-    for (index, site) in content.sites.iter().enumerate() {
-        let path = format!("sites[{index}]");
-        if !is_slug(&site.id) {
-            found.push(Problem::new(
-                format!("{path}.id"),
-                format!(
-                    "expected a slug of lowercase ASCII letters, digits and single hyphens, found {:?}",
-                    site.id
-                ),
-            ));
-        }
-        if !ids.insert(site.id.as_str()) {
-            found.push(Problem::new(
-                format!("{path}.id"),
-                format!("duplicate id {:?}", site.id),
-            ));
-        }
+    for (i, site) in content.sites.iter().enumerate() {
+        let path = format!("sites[{i}]");
+        v.id(&format!("{path}.id"), &site.id, &mut site_ids);
         if site.number == 0 {
-            found.push(Problem::new(
+            v.push(
                 format!("{path}.number"),
                 "expected the article's section number, 1 or more",
-            ));
-        }
-        if !numbers.insert(site.number) {
-            found.push(Problem::new(
+            );
+        } else if !numbers.insert(site.number) {
+            v.push(
                 format!("{path}.number"),
                 format!("duplicate number {}", site.number),
-            ));
+            );
         }
-        check_text(&mut found, &format!("{path}.name"), &site.name);
+        v.site(&path, site, &theme_ids);
     }
-    found
+    v.found
 }
 
-fn check_text(found: &mut Vec<Problem>, path: &str, text: &Text) {
-    for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
-        if value.trim().is_empty() {
-            found.push(Problem::new(
-                format!("{path}.{lang}"),
-                "missing translation: expected non-empty text",
-            ));
+#[derive(Default)]
+struct Validator {
+    found: Vec<Problem>,
+}
+
+impl Validator {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.found.push(Problem::new(path, message));
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
+            if value.trim().is_empty() {
+                self.push(
+                    format!("{path}.{lang}"),
+                    "missing translation: expected non-empty text",
+                );
+            }
         }
+    }
+
+    fn id<'a>(&mut self, path: &str, id: &'a str, seen: &mut HashSet<&'a str>) {
+        if !is_slug(id) {
+            self.push(
+                path,
+                format!("expected a slug of lowercase ASCII letters, digits and single hyphens, found {id:?}"),
+            );
+        } else if !seen.insert(id) {
+            self.push(path, format!("duplicate id {id:?}"));
+        }
+    }
+
+    fn site(&mut self, path: &str, site: &Site, theme_ids: &HashSet<&str>) {
+        self.text(&format!("{path}.name"), &site.name);
+        self.text(&format!("{path}.league"), &site.league);
+        self.text(&format!("{path}.headline"), &site.headline);
+        self.text(&format!("{path}.summary"), &site.summary);
+        self.text(&format!("{path}.caption"), &site.caption);
+        self.text(&format!("{path}.location.note"), &site.location.note);
+        let (lon, lat) = (site.location.lon, site.location.lat);
+        let (west, south, east, north) = INNER_MONGOLIA_BOUNDS;
+        if !(west..=east).contains(&lon) || !(south..=north).contains(&lat) {
+            self.push(
+                format!("{path}.location"),
+                format!(
+                    "coordinates (lon {lon}, lat {lat}) are outside Inner Mongolia \
+                     (expected lon {west}..{east}, lat {south}..{north})"
+                ),
+            );
+        }
+        for (i, practice) in site.practices.iter().enumerate() {
+            self.text(&format!("{path}.practices[{i}].name"), &practice.name);
+            self.text(&format!("{path}.practices[{i}].detail"), &practice.detail);
+        }
+        self.figures(&format!("{path}.figures"), &site.figures);
+        let mut seen = HashSet::new();
+        for (i, theme) in site.themes.iter().enumerate() {
+            let theme_path = format!("{path}.themes[{i}]");
+            if !theme_ids.contains(theme.as_str()) {
+                let known: Vec<&str> = {
+                    let mut known: Vec<&str> = theme_ids.iter().copied().collect();
+                    known.sort_unstable();
+                    known
+                };
+                self.push(
+                    theme_path,
+                    format!("unknown theme {theme:?}, expected one of {known:?}"),
+                );
+            } else if !seen.insert(theme.as_str()) {
+                self.push(theme_path, format!("theme {theme:?} listed twice"));
+            }
+        }
+    }
+
+    fn figures(&mut self, path: &str, figures: &[Figure]) {
+        let mut ids = HashSet::new();
+        for (i, figure) in figures.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            self.id(&format!("{path}.id"), &figure.id, &mut ids);
+            self.text(&format!("{path}.label"), &figure.label);
+            if let Some(period) = &figure.period {
+                self.text(&format!("{path}.period"), period);
+            }
+            if !figure.value.is_finite() || figure.value < 0.0 {
+                self.push(
+                    format!("{path}.value"),
+                    format!(
+                        "negative value {}: expected a count or amount of 0 or more",
+                        figure.value
+                    ),
+                );
+            } else if figure.value > 1e12 {
+                self.push(
+                    format!("{path}.value"),
+                    format!("absurd value {}: expected at most 10^12", figure.value),
+                );
+            }
+            if figure.is_derived() {
+                self.derived_figure(&path, figure, figures);
+            } else {
+                self.stated_figure(&path, figure);
+            }
+        }
+    }
+
+    /// A stated figure must agree with its own words in the article.
+    fn stated_figure(&mut self, path: &str, figure: &Figure) {
+        let (Some(stated), Some(source)) = (&figure.stated, &figure.source) else {
+            self.push(
+                path,
+                "expected `stated` and `source` (the article's words) for a figure that is not derived",
+            );
+            return;
+        };
+        if !source.contains(stated.as_str()) {
+            self.push(
+                format!("{path}.stated"),
+                format!("{stated:?} does not occur in its source phrase {source:?}"),
+            );
+        }
+        let parsed = match quantity::parse_amount(stated) {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                self.push(format!("{path}.stated"), err.to_string());
+                return;
+            }
+        };
+        if parsed.qualifier != figure.qualifier {
+            self.push(
+                format!("{path}.qualifier"),
+                format!(
+                    "qualifier {} contradicts the phrase: {stated:?} means {}",
+                    qualifier_name(figure.qualifier),
+                    qualifier_name(parsed.qualifier)
+                ),
+            );
+        }
+        if (parsed.value - figure.value).abs() > 1e-9 * parsed.value.abs().max(1.0) {
+            self.push(
+                format!("{path}.value"),
+                format!(
+                    "value {} contradicts the phrase: {stated:?} is {}",
+                    figure.value, parsed.value
+                ),
+            );
+        }
+    }
+
+    /// A derived figure is the sum of figures of the same unit that the article states.
+    fn derived_figure(&mut self, path: &str, figure: &Figure, all: &[Figure]) {
+        if figure.stated.is_some() {
+            self.push(
+                format!("{path}.stated"),
+                "a derived figure is worked out, not stated: remove `stated` or `derived_from`",
+            );
+        }
+        let mut sum = 0.0;
+        for (i, part_id) in figure.derived_from.iter().enumerate() {
+            let part_path = format!("{path}.derived_from[{i}]");
+            match all.iter().find(|f| &f.id == part_id && !f.is_derived()) {
+                None => self.push(
+                    part_path,
+                    format!(
+                        "unknown figure {part_id:?}: expected the id of a stated figure beside it"
+                    ),
+                ),
+                Some(part) if part.unit != figure.unit => self.push(
+                    part_path,
+                    format!(
+                        "figure {part_id:?} counts {:?}, not {:?}: only like units add up",
+                        part.unit, figure.unit
+                    ),
+                ),
+                Some(part) => sum += part.value,
+            }
+        }
+        let expected_qualifier = if figure
+            .derived_from
+            .iter()
+            .filter_map(|id| all.iter().find(|f| &f.id == id))
+            .all(|f| f.qualifier == Qualifier::Exact)
+        {
+            Qualifier::Exact
+        } else {
+            figure.qualifier
+        };
+        if figure.qualifier != expected_qualifier {
+            self.push(
+                format!("{path}.qualifier"),
+                "a sum of exact figures is exact",
+            );
+        }
+        if (sum - figure.value).abs() > 1e-9 * sum.abs().max(1.0) {
+            self.push(
+                format!("{path}.value"),
+                format!("value {} is not the sum of its parts ({sum})", figure.value),
+            );
+        }
+    }
+
+    fn timeline_event(&mut self, path: &str, event: &TimelineEvent) {
+        self.text(&format!("{path}.label"), &event.label);
+        if let Some(month) = event.month {
+            if !(1..=12).contains(&month) {
+                self.push(
+                    format!("{path}.month"),
+                    format!("expected a month 1–12, found {month}"),
+                );
+            }
+        }
+        if !(1949..=2100).contains(&event.year) {
+            self.push(
+                format!("{path}.year"),
+                format!("absurd year {}", event.year),
+            );
+        }
+        if event.source.trim().is_empty() {
+            self.push(
+                format!("{path}.source"),
+                "expected the article's words for this event",
+            );
+        } else if !event.derived && !event.source.contains(&format!("{}年", event.year)) {
+            self.push(
+                format!("{path}.year"),
+                format!(
+                    "year {} is not in its source phrase {:?}; mark it derived if worked out",
+                    event.year, event.source
+                ),
+            );
+        }
+    }
+}
+
+fn qualifier_name(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "exact",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::Nearly => "nearly",
+        Qualifier::NearlyMoreThan => "nearly_more_than",
     }
 }
 
