@@ -7,5 +7,6 @@
 mod app;
 pub mod components;
 pub mod content;
+pub mod geo;
 
 pub use app::App;
