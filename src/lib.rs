@@ -8,5 +8,6 @@ mod app;
 pub mod components;
 pub mod content;
 pub mod geo;
+pub mod state;
 
 pub use app::App;

@@ -82,5 +82,64 @@ async fn shows_the_title_and_a_named_map_area() {
         .expect("a map svg");
     assert!(map
         .get_attribute("aria-label")
-        .is_some_and(|label| label.contains("Inner Mongolia")));
+        .is_some_and(|label| label.contains("内蒙古")));
+}
+
+fn click(element: &Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("click", &init).expect("event");
+    element.dispatch_event(&event).expect("dispatched");
+}
+
+fn query(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+#[wasm_bindgen_test]
+async fn draws_twelve_regions_and_seven_marker_buttons() {
+    let root = mount_app().await;
+    assert_eq!(
+        root.query_selector_all(".map__region")
+            .expect("selector")
+            .length(),
+        12
+    );
+    assert_eq!(texts(&root, "[data-region-label]").len(), 12);
+    let markers = root
+        .query_selector_all("[data-testid=marker][role=button][tabindex='0']")
+        .expect("selector");
+    assert_eq!(markers.length(), 7);
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_marker_marks_it_its_league_and_its_list_entry() {
+    let root = mount_app().await;
+    click(&query(
+        &root,
+        "[data-testid=marker][data-site=alxa-hi-tech-zone]",
+    ));
+    yew::scheduler::flush().await;
+    let marker = query(&root, "[data-testid=marker][data-site=alxa-hi-tech-zone]");
+    assert_eq!(
+        marker.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let league = query(&root, ".map__region--selected");
+    assert_eq!(
+        league.get_attribute("data-region").as_deref(),
+        Some("152900")
+    );
+    let item = query(&root, "[data-site=alxa-hi-tech-zone] button");
+    assert_eq!(item.get_attribute("aria-pressed").as_deref(), Some("true"));
+
+    // Choosing it again in the list deselects it.
+    click(&item);
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector(".map__region--selected")
+        .expect("selector")
+        .is_none());
 }

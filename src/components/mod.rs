@@ -1,9 +1,10 @@
 //! Yew components: props in, callbacks out.
 
 mod error_panel;
-mod map_frame;
+mod map;
 mod site_list;
+mod use_width;
 
 pub use error_panel::ErrorPanel;
-pub use map_frame::MapFrame;
+pub use map::Map;
 pub use site_list::SiteList;

@@ -58,6 +58,8 @@ pub struct Region {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Capital {
+    /// Division code of the league or city it lies in.
+    pub region: String,
     pub zh: String,
     pub en: String,
     pub at: [i32; 2],

@@ -1,0 +1,277 @@
+//! The map: league and city boundaries drawn from the embedded asset, with the pilot sites as
+//! numbered, selectable markers. Geometry and placement come from `geo`; this file only draws.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::use_width::use_width;
+use crate::content::{Content, Kind, Lang};
+use crate::geo::{layout, Layout, MapAsset, PlacedMarker, SitePoint};
+
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    pub content: Rc<Content>,
+    pub asset: Rc<MapAsset>,
+    pub lang: Lang,
+    pub selected: Option<String>,
+    /// A marker was chosen (click, tap, Enter or Space).
+    pub on_select: Callback<String>,
+    /// Empty map was clicked.
+    pub on_clear: Callback<()>,
+}
+
+/// Region fills and the two border meshes, in map units; computed once per asset.
+struct Shapes {
+    regions: Vec<(String, String, String)>,
+    borders: String,
+    outline: String,
+}
+
+#[component]
+pub fn Map(props: &MapProps) -> Html {
+    let node = use_node_ref();
+    let width = use_width(node.clone(), 640.0);
+    let shapes = use_memo(props.asset.clone(), |asset| Shapes {
+        regions: asset
+            .regions
+            .iter()
+            .map(|r| (r.code.clone(), r.zh.clone(), asset.region_path(r)))
+            .collect(),
+        borders: asset.mesh_path(2),
+        outline: asset.mesh_path(1),
+    });
+    let sites = use_memo(props.content.clone(), |content| {
+        content
+            .sites
+            .iter()
+            .map(SitePoint::from)
+            .collect::<Vec<_>>()
+    });
+    // Whole pixels are enough; this keeps sub-pixel resizes from redoing the layout.
+    let layout = use_memo(
+        (
+            props.asset.clone(),
+            sites.clone(),
+            props.lang,
+            width.round() as i64,
+        ),
+        |(asset, sites, lang, width)| layout(asset, sites, *lang, *width as f64),
+    );
+
+    let lang = props.lang;
+    let selected_league = props
+        .selected
+        .as_deref()
+        .and_then(|id| props.content.site(id))
+        .map(|site| site.league.zh.clone());
+    let clear = {
+        let on_clear = props.on_clear.clone();
+        Callback::from(move |_: MouseEvent| on_clear.emit(()))
+    };
+    let (w, h) = (layout.width, layout.height);
+    let label = match lang {
+        Lang::Zh => "内蒙古自治区地图：12个盟市与7个产改试点",
+        Lang::En => "Map of Inner Mongolia: 12 leagues and cities, 7 reform pilot sites",
+    };
+
+    html! {
+        <figure class="map" ref={node} data-testid="map">
+            <svg
+                class="map__svg"
+                width={w.to_string()}
+                height={h.to_string()}
+                viewBox={format!("0 0 {w} {h}")}
+                role="group"
+                aria-label={label}
+                lang={lang.tag()}
+            >
+                <rect class="map__background" width={w.to_string()} height={h.to_string()} onclick={clear.clone()} />
+                <g transform={format!("scale({})", layout.scale)} onclick={clear} aria-hidden="true">
+                    { for shapes.regions.iter().map(|(code, zh, d)| {
+                        let highlighted = selected_league.as_deref() == Some(zh.as_str());
+                        html! {
+                            <path
+                                key={code.clone()}
+                                class={classes!("map__region", highlighted.then_some("map__region--selected"))}
+                                data-region={code.clone()}
+                                d={d.clone()}
+                                fill-rule="evenodd"
+                            />
+                        }
+                    }) }
+                    <path class="map__borders" d={shapes.borders.clone()} vector-effect="non-scaling-stroke" />
+                    <path class="map__outline" d={shapes.outline.clone()} vector-effect="non-scaling-stroke" />
+                </g>
+                { overlay(&layout, lang) }
+                // All leaders first, so no line crosses a marker drawn before it.
+                <g aria-hidden="true">{ for layout.markers.iter().map(marker_leader) }</g>
+                { for layout.markers.iter().map(|m| marker(props, m)) }
+            </svg>
+            <figcaption class="map__caption">
+                { legend(lang) }
+                <span class="map__credit" data-testid="map-credit">{ match lang {
+                    Lang::Zh => "地图数据：Apache ECharts 4.9.0（Apache-2.0 许可）；阿尔伯斯等积圆锥投影",
+                    Lang::En => "Map data: Apache ECharts 4.9.0 (Apache-2.0); Albers equal-area projection",
+                } }</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+// Sizes go in SVG presentation attributes, never `style="…"`, which a strict content-security
+// policy refuses.
+
+/// Region names, leader lines, the capital and the scale bar: decoration for sighted readers.
+fn overlay(layout: &Layout, lang: Lang) -> Html {
+    let font = layout.font_px;
+    let bar = &layout.scale_bar;
+    let (bx, by) = bar.origin;
+    let tick = font * 0.35;
+    let (cx, cy) = layout.capital.centre();
+    html! {
+        <g class="map__overlay" aria-hidden="true" font-size={format!("{font:.1}")}>
+            { for layout.labels.iter().map(|label| {
+                let (x, y) = label.rect.centre();
+                let leader = label.displaced().then(|| {
+                    let (ax, ay) = label.anchor;
+                    let (ex, ey) = label.rect.nearest_point(label.anchor);
+                    html! {
+                        <>
+                            <line class="map__leader map__leader--label" x1={ax.to_string()} y1={ay.to_string()} x2={ex.to_string()} y2={ey.to_string()} />
+                        </>
+                    }
+                });
+                html! {
+                    <>
+                        { for leader }
+                        <text class="map__label" x={x.to_string()} y={y.to_string()} data-region-label={label.code.clone()}>{ &label.text }</text>
+                    </>
+                }
+            }) }
+            <polygon class="map__capital" points={star((cx, cy), font * 0.5)} />
+            <g class="map__scale">
+                <path d={format!("M{bx} {} V{by} H{} V{}", by - tick, bx + bar.length_px, by - tick)} />
+                <text x={bx.to_string()} y={(by - tick - font * 0.3).to_string()}>{ match lang {
+                    Lang::Zh => format!("{} 公里", bar.km),
+                    Lang::En => format!("{} km", bar.km),
+                } }</text>
+            </g>
+        </g>
+    }
+}
+
+/// A five-pointed star's polygon points.
+fn star((cx, cy): (f64, f64), radius: f64) -> String {
+    (0..10)
+        .map(|i| {
+            let r = if i % 2 == 0 { radius } else { radius * 0.45 };
+            let angle = std::f64::consts::PI * f64::from(i) / 5.0;
+            format!("{:.1},{:.1}", cx + r * angle.sin(), cy - r * angle.cos())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One site marker: a real button in the SVG, shaped by the site's kind.
+fn marker(props: &MapProps, placed: &PlacedMarker) -> Html {
+    let Some(site) = props.content.site(&placed.id) else {
+        return Html::default();
+    };
+    let lang = props.lang;
+    let selected = props.selected.as_deref() == Some(site.id.as_str());
+    let (x, y) = placed.centre;
+    let r = placed.radius;
+    let name = format!(
+        "{} {}，{}",
+        site.number,
+        site.name.get(lang),
+        site.kind.label(lang)
+    );
+    let name = match lang {
+        Lang::Zh => name,
+        Lang::En => name.replacen('，', ", ", 1),
+    };
+    let select = {
+        let on_select = props.on_select.clone();
+        let id = site.id.clone();
+        Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
+    };
+    let keydown = {
+        let on_select = props.on_select.clone();
+        let id = site.id.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" || event.key() == " " {
+                event.prevent_default();
+                on_select.emit(id.clone());
+            }
+        })
+    };
+    let shape = match site.kind {
+        Kind::CityOrBanner => {
+            html! { <circle cx={x.to_string()} cy={y.to_string()} r={(r * 0.92).to_string()} /> }
+        }
+        Kind::DevelopmentZone => {
+            let s = r * 0.82;
+            html! { <rect x={(x - s).to_string()} y={(y - s).to_string()} width={(2.0 * s).to_string()} height={(2.0 * s).to_string()} rx={(s * 0.3).to_string()} /> }
+        }
+        Kind::Enterprise => html! {
+            <polygon points={format!("{x},{} {},{y} {x},{} {},{y}", y - r, x + r, y + r, x - r)} />
+        },
+    };
+    let kind_class = match site.kind {
+        Kind::CityOrBanner => "marker--city",
+        Kind::DevelopmentZone => "marker--zone",
+        Kind::Enterprise => "marker--enterprise",
+    };
+    html! {
+        <g
+                class={classes!("marker", kind_class, selected.then_some("marker--selected"))}
+                role="button"
+                tabindex="0"
+                aria-label={name}
+                aria-pressed={selected.to_string()}
+                data-testid="marker"
+                data-site={site.id.clone()}
+                onclick={select}
+                onkeydown={keydown}
+            >
+                { shape }
+                <text x={x.to_string()} y={y.to_string()} font-size={format!("{:.1}", r * 1.05)}>{ site.number }</text>
+        </g>
+    }
+}
+
+/// The line from a moved marker back to its site's true position.
+fn marker_leader(placed: &PlacedMarker) -> Html {
+    if !placed.displaced() {
+        return Html::default();
+    }
+    let ((ax, ay), (x, y)) = (placed.anchor, placed.centre);
+    html! {
+        <>
+            <line class="map__leader" x1={ax.to_string()} y1={ay.to_string()} x2={x.to_string()} y2={y.to_string()} />
+            <circle class="map__leader-dot" cx={ax.to_string()} cy={ay.to_string()} r="2.5" />
+        </>
+    }
+}
+
+/// What the marker shapes mean.
+fn legend(lang: Lang) -> Html {
+    let item = |class: &'static str, shape: Html, kind: Kind| {
+        html! {
+            <span class={classes!("map__legend-item", class)}>
+                <svg class="map__legend-shape" viewBox="0 0 20 20" aria-hidden="true">{ shape }</svg>
+                { kind.label(lang) }
+            </span>
+        }
+    };
+    html! {
+        <span class="map__legend">
+            { item("marker--city", html! { <circle cx="10" cy="10" r="8" /> }, Kind::CityOrBanner) }
+            { item("marker--zone", html! { <rect x="3" y="3" width="14" height="14" rx="4" /> }, Kind::DevelopmentZone) }
+            { item("marker--enterprise", html! { <polygon points="10,1 19,10 10,19 1,10" /> }, Kind::Enterprise) }
+            <span class="map__legend-item">{ match lang { Lang::Zh => "★ 首府", Lang::En => "★ Capital" } }</span>
+        </span>
+    }
+}
