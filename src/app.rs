@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ErrorPanel, Map, SiteList};
+use crate::components::{ErrorPanel, Map, OverviewCard, SiteCard, SiteList};
 use crate::content::{self, Content, Lang, LoadError};
 use crate::geo::MapAsset;
 use crate::state::{Action, AppState};
@@ -59,6 +59,34 @@ fn Frame(props: &FrameProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |()| state.dispatch(Action::ClearSelection))
     };
+    let on_go = {
+        let state = state.dispatcher();
+        Callback::from(move |id: String| state.dispatch(Action::Select(id)))
+    };
+    let on_theme = {
+        let state = state.dispatcher();
+        Callback::from(move |theme: String| state.dispatch(Action::ToggleTheme(theme)))
+    };
+    let card = match &state.selected {
+        Some(id) => html! {
+            <SiteCard
+                content={props.content.clone()}
+                site_id={id.clone()}
+                lang={state.lang}
+                on_close={on_clear.clone()}
+                on_select={on_go.clone()}
+            />
+        },
+        None => html! {
+            <OverviewCard
+                content={props.content.clone()}
+                lang={state.lang}
+                theme={state.theme.clone()}
+                {on_theme}
+                on_select={on_go}
+            />
+        },
+    };
     let lang_button = |lang: Lang, text: &'static str| {
         let dispatcher = state.dispatcher();
         let pressed = state.lang == lang;
@@ -89,16 +117,23 @@ fn Frame(props: &FrameProps) -> Html {
                     { lang_button(Lang::En, "English") }
                 </div>
             </header>
+            // Map, card, list: on a phone the card a reader opens sits right under the map.
             <div class="widget__body">
-                <Map
-                    content={props.content.clone()}
-                    asset={props.asset.clone()}
-                    lang={state.lang}
-                    selected={state.selected.clone()}
-                    on_select={on_select.clone()}
-                    {on_clear}
-                />
-                <SiteList content={props.content.clone()} selected={state.selected.clone()} {on_select} />
+                <div class="widget__map">
+                    <Map
+                        content={props.content.clone()}
+                        asset={props.asset.clone()}
+                        lang={state.lang}
+                        selected={state.selected.clone()}
+                        theme={state.theme.clone()}
+                        on_select={on_select.clone()}
+                        {on_clear}
+                    />
+                </div>
+                <div class="widget__card">{ card }</div>
+                <div class="widget__list">
+                    <SiteList content={props.content.clone()} selected={state.selected.clone()} {on_select} />
+                </div>
             </div>
             <footer class="widget__credit" data-testid="credit">
                 <p lang={zh}>{ &article.credit.zh }</p>

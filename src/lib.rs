@@ -5,6 +5,7 @@
 //! tested natively; components take props in and send callbacks out.
 
 mod app;
+pub mod chart;
 pub mod components;
 pub mod content;
 pub mod geo;

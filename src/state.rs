@@ -11,6 +11,8 @@ pub struct AppState {
     pub lang: Lang,
     /// The id of the selected site; `None` shows the overview.
     pub selected: Option<String>,
+    /// The reform theme highlighted on the map from the overview, if any.
+    pub theme: Option<String>,
 }
 
 impl Default for AppState {
@@ -18,6 +20,7 @@ impl Default for AppState {
         Self {
             lang: Lang::Zh,
             selected: None,
+            theme: None,
         }
     }
 }
@@ -29,6 +32,8 @@ pub enum Action {
     Select(String),
     ClearSelection,
     SetLang(Lang),
+    /// Highlight a theme's sites, or stop when it is already highlighted.
+    ToggleTheme(String),
 }
 
 impl AppState {
@@ -38,9 +43,16 @@ impl AppState {
             Action::Toggle(id) if self.selected.as_deref() == Some(id.as_str()) => {
                 next.selected = None;
             }
-            Action::Toggle(id) | Action::Select(id) => next.selected = Some(id),
+            Action::Toggle(id) | Action::Select(id) => {
+                // A site's card replaces the overview, and the theme highlight with it.
+                next.selected = Some(id);
+                next.theme = None;
+            }
             Action::ClearSelection => next.selected = None,
             Action::SetLang(lang) => next.lang = lang,
+            Action::ToggleTheme(theme) => {
+                next.theme = (self.theme.as_deref() != Some(theme.as_str())).then_some(theme);
+            }
         }
         next
     }
@@ -88,6 +100,23 @@ mod tests {
             .apply(Action::SetLang(Lang::En));
         assert_eq!(state.lang, Lang::En);
         assert_eq!(state.selected.as_deref(), Some("zalantun"));
+    }
+
+    #[test]
+    fn themes_toggle_and_give_way_to_a_selected_site() {
+        let state = AppState::default().apply(Action::ToggleTheme("skills".into()));
+        assert_eq!(state.theme.as_deref(), Some("skills"));
+        let other = state.apply(Action::ToggleTheme("status".into()));
+        assert_eq!(other.theme.as_deref(), Some("status"));
+        assert_eq!(
+            state.apply(Action::ToggleTheme("skills".into())).theme,
+            None
+        );
+        let selected = state.apply(Action::Select("yili".into()));
+        assert_eq!(
+            (selected.selected.as_deref(), selected.theme),
+            (Some("yili"), None)
+        );
     }
 
     #[test]

@@ -86,6 +86,11 @@ fn cases() -> Vec<(&'static str, Patch, &'static str)> {
         ("no sites", Set("/sites", json!([])), "sites: expected at least one site"),
         ("future format", Set("/format", json!(2)), "format: expected format 1, found 2"),
         ("timeline year not in its phrase", Set("/overview/timeline/1/year", json!(2020)), "overview.timeline[1].year: year 2020 is not in its source phrase"),
+        ("chart mixes units", Set("/sites/1/charts/1/figures/1", json!("new-party-members")), "sites[1].charts[1].figures: figures of different units cannot share an axis"),
+        ("chart of an unknown figure", Set("/sites/1/charts/0/figures/0", json!("ghost")), "sites[1].charts[0].figures[0]: unknown figure \"ghost\""),
+        ("stacked total not its sum", Set("/sites/5/charts/0/figures", json!(["skill-leaders-first", "honourees"])), "sites[5].charts[0].total: \"skill-leaders-total\" must be derived from exactly the chart's figures"),
+        ("unit chart too large", Set("/sites/4/figures/0/value", json!(1080)), "sites[4].charts[0].figures: figure \"instructors\" (1080) is too large or not whole for a unit chart"),
+        ("unknown chart kind", Set("/sites/4/charts/0/kind", json!("pie")), "sites[4].charts[0].kind: unknown variant `pie`"),
         ("timeline month out of range", Set("/overview/timeline/1/month", json!(13)), "overview.timeline[1].month: expected a month 1–12, found 13"),
     ]
 }

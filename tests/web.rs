@@ -132,7 +132,10 @@ async fn selecting_a_marker_marks_it_its_league_and_its_list_entry() {
         league.get_attribute("data-region").as_deref(),
         Some("152900")
     );
-    let item = query(&root, "[data-site=alxa-hi-tech-zone] button");
+    let item = query(
+        &root,
+        "[data-testid=site][data-site=alxa-hi-tech-zone] button",
+    );
     assert_eq!(item.get_attribute("aria-pressed").as_deref(), Some("true"));
 
     // Choosing it again in the list deselects it.
@@ -142,4 +145,34 @@ async fn selecting_a_marker_marks_it_its_league_and_its_list_entry() {
         .query_selector(".map__region--selected")
         .expect("selector")
         .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_site_opens_its_card_and_closing_returns_to_the_overview() {
+    let root = mount_app().await;
+    assert!(root
+        .query_selector("[data-testid=overview]")
+        .expect("selector")
+        .is_some());
+    click(&query(
+        &root,
+        "[data-testid=marker][data-site=baotou-steel]",
+    ));
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, "[data-testid=card] h2"), ["包钢集团"]);
+    let charts = root
+        .query_selector_all("[data-testid=card] [data-testid=chart] svg")
+        .expect("selector");
+    assert_eq!(charts.length(), 1, "the skill-leaders chart is drawn");
+    assert!(texts(&root, "[data-testid=card] .tile__value").contains(&"近5亿元".to_owned()));
+    click(&query(&root, "[data-testid=card-close]"));
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector("[data-testid=card]")
+        .expect("selector")
+        .is_none());
+    assert!(root
+        .query_selector("[data-testid=overview]")
+        .expect("selector")
+        .is_some());
 }

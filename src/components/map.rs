@@ -15,6 +15,9 @@ pub struct MapProps {
     pub asset: Rc<MapAsset>,
     pub lang: Lang,
     pub selected: Option<String>,
+    /// A reform theme chosen in the overview: its sites stand out, the others fade.
+    #[prop_or_default]
+    pub theme: Option<String>,
     /// A marker was chosen (click, tap, Enter or Space).
     pub on_select: Callback<String>,
     /// Empty map was clicked.
@@ -180,6 +183,13 @@ fn marker(props: &MapProps, placed: &PlacedMarker) -> Html {
     };
     let lang = props.lang;
     let selected = props.selected.as_deref() == Some(site.id.as_str());
+    let theme_class = props.theme.as_ref().map(|theme| {
+        if site.themes.contains(theme) {
+            "marker--hit"
+        } else {
+            "marker--dim"
+        }
+    });
     let (x, y) = placed.centre;
     let r = placed.radius;
     let name = format!(
@@ -226,7 +236,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker) -> Html {
     };
     html! {
         <g
-                class={classes!("marker", kind_class, selected.then_some("marker--selected"))}
+                class={classes!("marker", kind_class, selected.then_some("marker--selected"), theme_class)}
                 role="button"
                 tabindex="0"
                 aria-label={name}

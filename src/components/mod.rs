@@ -1,10 +1,20 @@
 //! Yew components: props in, callbacks out.
 
+mod chart_view;
 mod error_panel;
+mod figure_tile;
 mod map;
+mod overview_card;
+mod site_card;
 mod site_list;
+mod strings;
 mod use_width;
 
+pub use chart_view::ChartView;
 pub use error_panel::ErrorPanel;
+pub use figure_tile::FigureTile;
 pub use map::Map;
+pub use overview_card::OverviewCard;
+pub use site_card::SiteCard;
 pub use site_list::SiteList;
+pub use strings::{strings, Strings};

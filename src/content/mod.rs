@@ -10,14 +10,15 @@ mod validate;
 pub use error::{LoadError, Problem};
 pub use lang::{Lang, Text};
 pub use model::{
-    Article, Content, Figure, Kind, Location, Overview, Practice, Role, Site, Theme, TimelineEvent,
+    Article, ChartKind, ChartSpec, Content, Figure, Kind, Location, Overview, Practice, Role, Site,
+    Theme, TimelineEvent,
 };
 pub use quantity::{
     format_en, format_en_number, format_zh, format_zh_number, parse_amount, parse_amount_prefix,
     ParseError, Qualifier, Quantity,
 };
 pub use unit::Unit;
-pub use validate::{FORMAT, INNER_MONGOLIA_BOUNDS};
+pub use validate::{FORMAT, INNER_MONGOLIA_BOUNDS, UNIT_CHART_MAX};
 
 /// The content shipped with the widget, embedded at compile time so the first render needs no
 /// request.

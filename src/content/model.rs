@@ -44,6 +44,35 @@ pub struct Overview {
     pub summary: Text,
     pub figures: Vec<Figure>,
     pub timeline: Vec<TimelineEvent>,
+    #[serde(default)]
+    pub charts: Vec<ChartSpec>,
+}
+
+/// How a group of figures that belong together is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Horizontal bars on one axis from zero; the figures share a dimension.
+    Bars,
+    /// One bar split into its parts, with the derived total marked; the figures share a unit.
+    Stacked,
+    /// Small multiples of unit charts (one dot per person, one square per enterprise) for
+    /// counts that belong together but have different units.
+    Units,
+}
+
+/// An editorial decision: these figures are shown together, so.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    pub id: String,
+    pub kind: ChartKind,
+    pub title: Text,
+    /// Ids of the figures beside it, in drawing order.
+    pub figures: Vec<String>,
+    /// For `stacked`: the derived figure that sums the parts.
+    #[serde(default)]
+    pub total: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -104,6 +133,9 @@ pub struct Site {
     /// Named practices and models ("1335", "1+6+N", …).
     pub practices: Vec<Practice>,
     pub figures: Vec<Figure>,
+    /// Figures shown together as charts; the others appear as figure tiles.
+    #[serde(default)]
+    pub charts: Vec<ChartSpec>,
     /// The caption of the section's photo (the photo itself is not part of the widget).
     pub caption: Text,
     /// Ids of the themes its practices address.

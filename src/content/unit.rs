@@ -84,7 +84,24 @@ impl Unit {
         }
     }
 
-    /// The unit as an axis or column label: "人次" / "person-times".
+    /// What the unit counts, for deciding what may share an axis: enterprises are counted as
+    /// organisations beside social organisations; every other unit is its own dimension.
+    pub fn dimension(self) -> Unit {
+        match self {
+            Unit::Enterprises => Unit::Organisations,
+            other => other,
+        }
+    }
+
+    /// The label of an axis of this unit's dimension: "人次" / "person-times".
+    pub fn axis_label(self, lang: Lang) -> &'static str {
+        match (self.dimension(), lang) {
+            (Unit::Organisations, Lang::Zh) => "个（家）组织",
+            (unit, lang) => unit.label(lang),
+        }
+    }
+
+    /// The unit as a column label: "人次" / "person-times".
     pub fn label(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Zh if self == Unit::Trades => "工种",

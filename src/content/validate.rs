@@ -4,7 +4,10 @@
 use std::collections::HashSet;
 
 use super::quantity::{self, Qualifier};
-use super::{Content, Figure, Problem, Site, Text, TimelineEvent};
+use super::{ChartKind, ChartSpec, Content, Figure, Problem, Site, Text, TimelineEvent};
+
+/// Most dots or squares a unit chart draws; beyond that, a bar says it better.
+pub const UNIT_CHART_MAX: f64 = 500.0;
 
 /// The file format this build reads.
 pub const FORMAT: u32 = 1;
@@ -43,6 +46,11 @@ pub(super) fn problems(content: &Content) -> Vec<Problem> {
     for (i, event) in content.overview.timeline.iter().enumerate() {
         v.timeline_event(&format!("overview.timeline[{i}]"), event);
     }
+    v.charts(
+        "overview.charts",
+        &content.overview.charts,
+        &content.overview.figures,
+    );
 
     if content.sites.is_empty() {
         v.push("sites", "expected at least one site");
@@ -123,6 +131,7 @@ impl Validator {
             self.text(&format!("{path}.practices[{i}].detail"), &practice.detail);
         }
         self.figures(&format!("{path}.figures"), &site.figures);
+        self.charts(&format!("{path}.charts"), &site.charts, &site.figures);
         let mut seen = HashSet::new();
         for (i, theme) in site.themes.iter().enumerate() {
             let theme_path = format!("{path}.themes[{i}]");
@@ -265,6 +274,76 @@ impl Validator {
                 format!("{path}.value"),
                 format!("value {} is not the sum of its parts ({sum})", figure.value),
             );
+        }
+    }
+
+    fn charts(&mut self, path: &str, charts: &[ChartSpec], figures: &[Figure]) {
+        let mut ids = HashSet::new();
+        for (i, chart) in charts.iter().enumerate() {
+            let path = format!("{path}[{i}]");
+            self.id(&format!("{path}.id"), &chart.id, &mut ids);
+            self.text(&format!("{path}.title"), &chart.title);
+            let min = if chart.kind == ChartKind::Units { 1 } else { 2 };
+            if chart.figures.len() < min {
+                self.push(
+                    format!("{path}.figures"),
+                    format!("expected at least {min} figures to show together"),
+                );
+            }
+            let mut members = Vec::new();
+            for (j, id) in chart.figures.iter().enumerate() {
+                match figures.iter().find(|f| &f.id == id) {
+                    Some(figure) => members.push(figure),
+                    None => self.push(
+                        format!("{path}.figures[{j}]"),
+                        format!("unknown figure {id:?}: expected the id of a figure beside it"),
+                    ),
+                }
+            }
+            if let Some(first) = members.first() {
+                let same = match chart.kind {
+                    ChartKind::Bars => members
+                        .iter()
+                        .all(|f| f.unit.dimension() == first.unit.dimension()),
+                    ChartKind::Stacked => members.iter().all(|f| f.unit == first.unit),
+                    ChartKind::Units => true,
+                };
+                if !same {
+                    self.push(
+                        format!("{path}.figures"),
+                        "figures of different units cannot share an axis: use a `units` chart or tiles",
+                    );
+                }
+            }
+            if chart.kind == ChartKind::Units {
+                for figure in members
+                    .iter()
+                    .filter(|f| f.value > UNIT_CHART_MAX || f.value.fract() != 0.0)
+                {
+                    self.push(
+                        format!("{path}.figures"),
+                        format!("figure {:?} ({}) is too large or not whole for a unit chart (at most {UNIT_CHART_MAX})", figure.id, figure.value),
+                    );
+                }
+            }
+            match (&chart.total, chart.kind) {
+                (Some(total), ChartKind::Stacked) => {
+                    match figures.iter().find(|f| &f.id == total) {
+                        Some(total) if total.derived_from == chart.figures => {}
+                        Some(_) => self.push(
+                            format!("{path}.total"),
+                            format!("{total:?} must be derived from exactly the chart's figures"),
+                        ),
+                        None => {
+                            self.push(format!("{path}.total"), format!("unknown figure {total:?}"))
+                        }
+                    }
+                }
+                (Some(_), _) => {
+                    self.push(format!("{path}.total"), "only a stacked chart has a total")
+                }
+                (None, _) => {}
+            }
         }
     }
 

@@ -1,0 +1,37 @@
+//! Colours shared by the map (through CSS custom properties of the same names) and the charts
+//! (drawn by plotters with these values). Each meets WCAG AA contrast against its background.
+
+use plotters::style::RGBColor;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    /// Body text (`--ink`).
+    pub ink: RGBColor,
+    /// Secondary text: notes, axis captions (`--ink-muted`).
+    pub muted: RGBColor,
+    /// Chart background (`--paper`).
+    pub paper: RGBColor,
+    /// Bars and stated values (`--city`, the map's red).
+    pub primary: RGBColor,
+    /// A second series in a stack (`--primary-light`).
+    pub secondary: RGBColor,
+    /// Rules and baselines (`--border`).
+    pub rule: RGBColor,
+    /// Enterprises and other organisations in unit charts (`--zone`).
+    pub accent: RGBColor,
+}
+
+pub const LIGHT: Palette = Palette {
+    ink: RGBColor(0x1d, 0x23, 0x29),
+    muted: RGBColor(0x57, 0x61, 0x6b),
+    paper: RGBColor(0xff, 0xff, 0xff),
+    primary: RGBColor(0xb3, 0x26, 0x1e),
+    secondary: RGBColor(0xe0, 0x8a, 0x6e),
+    rule: RGBColor(0x8a, 0x80, 0x72),
+    accent: RGBColor(0x1d, 0x6b, 0x86),
+};
+
+/// `#rrggbb`, for places that need the colour as text.
+pub fn hex(color: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
+}

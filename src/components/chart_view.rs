@@ -1,0 +1,67 @@
+//! A chart drawn at its container's width, with its title, source note and data table.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::strings::strings;
+use super::use_width::use_width;
+use crate::chart::{render, Chart, LIGHT};
+use crate::content::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartViewProps {
+    pub chart: Rc<Chart>,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn ChartView(props: &ChartViewProps) -> Html {
+    let node = use_node_ref();
+    let width = use_width(node.clone(), 360.0);
+    let show_data = use_state_eq(|| false);
+    let svg = use_memo(
+        (props.chart.clone(), width.round() as u32),
+        |(chart, width)| render(chart, *width, &LIGHT),
+    );
+    let s = strings(props.lang);
+    let chart = &props.chart;
+    let table = chart.table(props.lang);
+    let toggle = {
+        let show_data = show_data.clone();
+        Callback::from(move |_: MouseEvent| show_data.set(!*show_data))
+    };
+    let title_id = format!("chart-{}-title", chart.id);
+    html! {
+        <figure class="chart" data-testid="chart" data-chart={chart.id.clone()} aria-labelledby={title_id.clone()}>
+            <figcaption class="chart__title" id={title_id.clone()}>{ &chart.title }</figcaption>
+            <div class="chart__plot" ref={node} role="img" aria-labelledby={title_id}>
+                { match &*svg {
+                    // plotters escapes every text it writes, so content cannot become markup.
+                    Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
+                    Err(message) => html! { <p class="chart__error" role="alert">{ message }</p> },
+                } }
+            </div>
+            <button type="button" class="chart__toggle" aria-expanded={show_data.to_string()} onclick={toggle}>
+                { if *show_data { s.hide_data } else { s.show_data } }
+            </button>
+            // Hidden only visually until asked for: screen readers always have the table. (The
+            // wrapper hides it; a table ignores the width and overflow that hiding relies on.)
+            <div class={classes!("chart__data", (!*show_data).then_some("visually-hidden"))} data-testid="chart-data">
+            <table class="chart__table" data-testid="chart-table">
+                <caption class="visually-hidden">{ &chart.title }</caption>
+                <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>
+                    { for table.rows.iter().map(|row| html! {
+                        <tr>
+                            <th scope="row">{ &row[0] }</th>
+                            { for row[1..].iter().map(|cell| html! { <td>{ cell }</td> }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+            <p class="chart__note">{ &chart.note }</p>
+        </figure>
+    }
+}

@@ -1,0 +1,28 @@
+//! A figure as a large number with its qualifier and unit, for figures that stand alone.
+
+use yew::prelude::*;
+
+use super::strings::strings;
+use crate::content::{Figure, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct FigureTileProps {
+    pub figure: Figure,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn FigureTile(props: &FigureTileProps) -> Html {
+    let f = &props.figure;
+    let lang = props.lang;
+    html! {
+        <div class={classes!("tile", f.is_derived().then_some("tile--derived"))} data-testid="figure" data-figure={f.id.clone()}>
+            <span class="tile__value">{ f.display(lang) }</span>
+            <span class="tile__label">
+                { f.label.get(lang) }
+                { for f.period.as_ref().map(|p| html! { <span class="tile__period">{ format!(" · {}", p.get(lang)) }</span> }) }
+                { for f.is_derived().then(|| html! { <span class="tile__derived">{ format!(" ({})", strings(lang).derived) }</span> }) }
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,153 @@
+//! The card of one pilot site: its story, figures, charts and practices.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart_view::ChartView;
+use super::figure_tile::FigureTile;
+use super::strings::strings;
+use crate::chart;
+use crate::content::{Content, Lang, Role};
+
+#[derive(Properties, PartialEq)]
+pub struct SiteCardProps {
+    pub content: Rc<Content>,
+    pub site_id: String,
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+    /// Previous/next: the id of the site to show.
+    pub on_select: Callback<String>,
+}
+
+#[component]
+pub fn SiteCard(props: &SiteCardProps) -> Html {
+    let scroller = use_node_ref();
+    // A new site starts at the top of the card, whatever the last one was scrolled to.
+    {
+        let scroller = scroller.clone();
+        use_effect_with(props.site_id.clone(), move |_| {
+            if let Some(element) = scroller.cast::<web_sys::Element>() {
+                element.set_scroll_top(0);
+            }
+        });
+    }
+    let charts = use_memo(
+        (props.content.clone(), props.site_id.clone(), props.lang),
+        |(content, id, lang)| {
+            let Some(site) = content.site(id) else {
+                return Vec::new();
+            };
+            let section = (strings(*lang).section)(site.number);
+            site.charts
+                .iter()
+                .filter_map(|spec| chart::build(spec, &site.figures, &section, *lang).map(Rc::new))
+                .collect::<Vec<_>>()
+        },
+    );
+    let Some(site) = props.content.site(&props.site_id) else {
+        return Html::default();
+    };
+    let lang = props.lang;
+    let s = strings(lang);
+    let charted: Vec<&str> = site
+        .charts
+        .iter()
+        .flat_map(|c| c.figures.iter().chain(c.total.iter()))
+        .map(String::as_str)
+        .collect();
+    let tiles: Vec<_> = site
+        .figures
+        .iter()
+        .filter(|f| f.role == Role::Result && !charted.contains(&f.id.as_str()))
+        .collect();
+    let context: Vec<_> = site
+        .figures
+        .iter()
+        .filter(|f| f.role == Role::Context)
+        .collect();
+
+    let ordered = props.content.sites_in_order();
+    let position = ordered.iter().position(|o| o.id == site.id).unwrap_or(0);
+    let neighbour = |offset: usize| ordered[(position + offset) % ordered.len()];
+    let (previous, next) = (neighbour(ordered.len() - 1), neighbour(1));
+    let go = |id: String| {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
+    };
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let kind_class = match site.kind {
+        crate::content::Kind::CityOrBanner => "marker--city",
+        crate::content::Kind::DevelopmentZone => "marker--zone",
+        crate::content::Kind::Enterprise => "marker--enterprise",
+    };
+    let heading_id = format!("card-{}", site.id);
+
+    html! {
+        <article class="card" data-testid="card" data-site={site.id.clone()} aria-labelledby={heading_id.clone()} lang={lang.tag()}>
+            <header class="card__header">
+                <span class={classes!("card__number", kind_class)} aria-hidden="true">{ site.number }</span>
+                <div class="card__heading">
+                    <h2 id={heading_id} class="card__name">{ site.name.get(lang) }</h2>
+                    <p class="card__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</p>
+                </div>
+                <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
+            </header>
+            <div class="card__scroll" ref={scroller}>
+                <p class="card__headline">{ site.headline.get(lang) }</p>
+                <p class="card__summary">{ site.summary.get(lang) }</p>
+                if !tiles.is_empty() || !charts.is_empty() {
+                    <section class="card__section">
+                        <h3>{ s.key_figures }</h3>
+                        <div class="tiles">
+                            { for tiles.iter().map(|f| html! { <FigureTile figure={(*f).clone()} {lang} /> }) }
+                        </div>
+                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} /> }) }
+                    </section>
+                }
+                <section class="card__section">
+                    <h3>{ s.practices }</h3>
+                    <dl class="practices">
+                        { for site.practices.iter().map(|p| html! {
+                            <>
+                                <dt>{ p.name.get(lang) }</dt>
+                                <dd>{ p.detail.get(lang) }</dd>
+                            </>
+                        }) }
+                    </dl>
+                </section>
+                if !context.is_empty() {
+                    <section class="card__section">
+                        <h3>{ s.in_context }</h3>
+                        <ul class="context">
+                            { for context.iter().map(|f| html! {
+                                <li><strong>{ f.display(lang) }</strong>{ " " }{ f.label.get(lang) }</li>
+                            }) }
+                        </ul>
+                    </section>
+                }
+                <p class="card__caption"><span class="card__caption-label">{ label_colon(s.photo, lang) }</span>{ site.caption.get(lang) }</p>
+                <p class="card__source">{ (s.source_line)(props.content.article.credit.get(lang), site.number) }</p>
+            </div>
+            <nav class="card__nav">
+                <button type="button" class="card__step" onclick={go(previous.id.clone())} data-testid="card-previous">
+                    { format!("← {} {}", s.previous, previous.name.get(lang)) }
+                </button>
+                <button type="button" class="card__step" onclick={go(next.id.clone())} data-testid="card-next">
+                    { format!("{} {} →", s.next, next.name.get(lang)) }
+                </button>
+            </nav>
+        </article>
+    }
+}
+
+/// "图片说明：" / "Photo caption: ".
+fn label_colon(label: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{label}："),
+        Lang::En => format!("{label}: "),
+    }
+}
