@@ -189,12 +189,10 @@ fn bars(area: Option<&Area>, data: &[Datum], width: f64, palette: &Palette) -> R
                 HPos::Left,
                 true,
             )?;
+            // The zero baseline, beside each bar (not through the labels above them).
+            line(area, &[(1.0, y - 1.0), (1.0, y + BAR + 5.0)], &palette.rule, 2)?;
         }
         y += BAR + 12.0;
-    }
-    if let Some(area) = area {
-        // The zero baseline, across every bar.
-        line(area, &[(1.0, 0.0), (1.0, y - 8.0)], &palette.rule, 2)?;
     }
     Ok(y)
 }
