@@ -44,8 +44,12 @@ export async function startBrowser() {
 }
 
 /** A page that remembers console errors, page errors and every request it made. */
-export async function openWidget(env, { width = 1280, height = 800, query = "" } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height } });
+export async function openWidget(
+  env,
+  { width = 1280, height = 800, query = "", locale = "zh-CN", colorScheme = "light" } = {},
+) {
+  // A Chinese-language browser unless a test says otherwise: the widget follows the browser.
+  const context = await env.browser.newContext({ viewport: { width, height }, locale, colorScheme });
   const page = await context.newPage();
   const errors = [];
   const requests = [];
@@ -58,7 +62,18 @@ export async function openWidget(env, { width = 1280, height = 800, query = "" }
     page,
     errors,
     requests,
-    siteNames: () => page.locator("[data-testid=site] .sites__zh").allTextContents(),
+    siteNames: () => page.locator("[data-testid=site] [data-lang=zh]").allTextContents(),
     close: () => context.close(),
   };
+}
+
+/** Waits until `locator`'s attribute `name` equals `value` (the widget renders asynchronously). */
+export async function untilAttribute(locator, name, value, timeout = 5000) {
+  const handle = await locator.elementHandle({ timeout });
+  await locator.page().waitForFunction(
+    ([element, n, v]) => element.getAttribute(n) === v,
+    [handle, name, value],
+    { timeout },
+  );
+  return value;
 }

@@ -27,7 +27,7 @@ describe("widget frame", () => {
         "包钢集团",
         "伊利集团",
       ]);
-      assert.deepEqual(await widget.page.locator("[data-testid=site] .sites__en").allTextContents(), [
+      assert.deepEqual(await widget.page.locator("[data-testid=site] [data-lang=en]").allTextContents(), [
         "Baotou",
         "Wuhai",
         "Ejin Horo Banner",

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { ARTIFACTS, openWidget, startBrowser } from "./browser.mjs";
+import { ARTIFACTS, openWidget, startBrowser, untilAttribute } from "./browser.mjs";
 
 /** Boxes of every marker and region name, as the browser laid them out. */
 async function drawnBoxes(page) {
@@ -107,7 +107,7 @@ describe("map", () => {
       const { page } = widget;
       const wuhai = page.locator("[data-testid=marker][data-site=wuhai]");
       await wuhai.click();
-      assert.equal(await wuhai.getAttribute("aria-pressed"), "true");
+      await untilAttribute(wuhai, "aria-pressed", "true");
       assert.equal(
         await page.locator("[data-testid=site][data-site=wuhai] button").getAttribute("aria-pressed"),
         "true",
@@ -137,9 +137,9 @@ describe("map", () => {
       const zalantun = page.locator("[data-testid=marker][data-site=zalantun]");
       await zalantun.focus();
       await page.keyboard.press("Enter");
-      assert.equal(await zalantun.getAttribute("aria-pressed"), "true");
+      await untilAttribute(zalantun, "aria-pressed", "true");
       await page.keyboard.press(" ");
-      assert.equal(await zalantun.getAttribute("aria-pressed"), "false");
+      await untilAttribute(zalantun, "aria-pressed", "false");
       assert.equal(await page.evaluate(() => window.scrollY), 0, "Space did not scroll the page");
     } finally {
       await widget.close();

@@ -1,12 +1,15 @@
-//! The root component: loads the content and the map once, holds the state, lays out the frame.
+//! The root component: loads the content and the map once, holds the state, keeps the address
+//! in step with it, and lays out the frame.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ErrorPanel, Map, OverviewCard, SiteCard, SiteList};
+use crate::browser;
+use crate::components::{strings, ErrorPanel, Map, OverviewCard, SiteCard, SiteList};
 use crate::content::{self, Content, Lang, LoadError};
 use crate::geo::MapAsset;
+use crate::route::{self, Route, Scheme};
 use crate::state::{Action, AppState};
 
 #[component]
@@ -46,11 +49,63 @@ struct FrameProps {
     asset: Rc<MapAsset>,
 }
 
+/// What the page's address asks for, with anything ignored logged.
+fn read_address(content: &Content) -> Route {
+    let (query, fragment) = browser::address();
+    let ids: Vec<&str> = content.sites.iter().map(|s| s.id.as_str()).collect();
+    let route = Route::parse(&query, &fragment, &ids);
+    for warning in &route.warnings {
+        browser::warn(warning);
+    }
+    route
+}
+
 #[component]
 fn Frame(props: &FrameProps) -> Html {
-    let state = use_reducer(AppState::default);
+    let state = {
+        let content = props.content.clone();
+        use_reducer(move || {
+            let route = read_address(&content);
+            AppState {
+                lang: route::initial_lang(route.lang, &browser::languages()),
+                selected: route.site,
+                scheme: route.scheme.unwrap_or_default(),
+                ..AppState::default()
+            }
+        })
+    };
+    let root = use_node_ref();
+
+    // The address follows the state without a history entry per click...
+    use_effect_with((state.selected.clone(), state.lang), |(selected, lang)| {
+        browser::replace_fragment(&route::fragment(selected.as_deref(), *lang, Lang::Zh));
+    });
+    // ...and the state follows the address when the reader navigates.
+    {
+        let dispatcher = state.dispatcher();
+        let content = props.content.clone();
+        browser::use_address_change(Callback::from(move |()| {
+            let route = read_address(&content);
+            dispatcher.dispatch(Action::Navigate {
+                site: route.site,
+                lang: route.lang,
+            });
+        }));
+    }
+
+    let lang = state.lang;
+    let s = strings(lang);
     let article = &props.content.article;
-    let (zh, en) = (Lang::Zh.tag(), Lang::En.tag());
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let system_dark = browser::use_prefers_dark();
+    let dark = match state.scheme {
+        Scheme::Dark => true,
+        Scheme::Light => false,
+        Scheme::Auto => system_dark,
+    };
     let on_select = {
         let state = state.dispatcher();
         Callback::from(move |id: String| state.dispatch(Action::Toggle(id)))
@@ -67,12 +122,29 @@ fn Frame(props: &FrameProps) -> Html {
         let state = state.dispatcher();
         Callback::from(move |theme: String| state.dispatch(Action::ToggleTheme(theme)))
     };
+    // Escape closes the card and puts focus back on its marker.
+    let on_keydown = {
+        let state = state.clone();
+        let root = root.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() != "Escape" {
+                return;
+            }
+            if let Some(id) = &state.selected {
+                if let Some(root) = root.cast::<web_sys::Element>() {
+                    browser::focus(&root, &format!("[data-testid=marker][data-site=\"{id}\"]"));
+                }
+                state.dispatch(Action::ClearSelection);
+            }
+        })
+    };
     let card = match &state.selected {
         Some(id) => html! {
             <SiteCard
                 content={props.content.clone()}
                 site_id={id.clone()}
-                lang={state.lang}
+                {lang}
+                {dark}
                 on_close={on_clear.clone()}
                 on_select={on_go.clone()}
             />
@@ -80,37 +152,45 @@ fn Frame(props: &FrameProps) -> Html {
         None => html! {
             <OverviewCard
                 content={props.content.clone()}
-                lang={state.lang}
-                theme={state.theme.clone()}
+                {lang}
+                {dark}
+                theme={state.highlight.clone()}
                 {on_theme}
                 on_select={on_go}
             />
         },
     };
-    let lang_button = |lang: Lang, text: &'static str| {
+    let announcement = match state
+        .selected
+        .as_deref()
+        .and_then(|id| props.content.site(id))
+    {
+        Some(site) => format!("{} {} {}", s.opened, site.number, site.name.get(lang)),
+        None => s.overview_shown.to_owned(),
+    };
+    let lang_button = |choice: Lang, text: &'static str| {
         let dispatcher = state.dispatcher();
-        let pressed = state.lang == lang;
+        let pressed = lang == choice;
         html! {
             <button
                 type="button"
                 class={classes!("lang__button", pressed.then_some("lang__button--on"))}
-                lang={lang.tag()}
+                lang={choice.tag()}
                 aria-pressed={pressed.to_string()}
-                onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetLang(lang)))}
+                onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetLang(choice)))}
             >{ text }</button>
         }
     };
     html! {
-        <div class="widget" data-testid="widget">
+        <div class="widget" data-testid="widget" lang={lang.tag()} data-theme={if dark { "dark" } else { "light" }} ref={root} onkeydown={on_keydown}>
             <header class="widget__header">
                 <div class="widget__titles">
-                    <h1 class="widget__title" lang={zh}>{ &article.title.zh }</h1>
-                    <p class="widget__subtitle" lang={zh}>
-                        { format!("{}{}", article.subtitle.zh, article.series_part_label.zh) }
-                    </p>
-                    <p class="widget__subtitle widget__subtitle--en" lang={en}>
-                        { format!("{}: {} ({})", article.title.en, article.subtitle.en, article.series_part_label.en) }
-                    </p>
+                    <h1 class="widget__title">{ article.title.get(lang) }</h1>
+                    <p class="widget__subtitle">{ match lang {
+                        Lang::Zh => format!("{}{}", article.subtitle.zh, article.series_part_label.zh),
+                        Lang::En => format!("{} ({})", article.subtitle.en, article.series_part_label.en),
+                    } }</p>
+                    <p class="widget__subtitle widget__subtitle--other" lang={other.tag()}>{ article.title.get(other) }</p>
                 </div>
                 <div class="lang" role="group" aria-label="语言 · Language" data-testid="lang-switch">
                     { lang_button(Lang::Zh, "中文") }
@@ -118,27 +198,27 @@ fn Frame(props: &FrameProps) -> Html {
                 </div>
             </header>
             // Map, card, list: on a phone the card a reader opens sits right under the map.
-            <div class="widget__body">
+            <main class="widget__body">
                 <div class="widget__map">
                     <Map
                         content={props.content.clone()}
                         asset={props.asset.clone()}
-                        lang={state.lang}
+                        {lang}
                         selected={state.selected.clone()}
-                        theme={state.theme.clone()}
+                        theme={state.highlight.clone()}
                         on_select={on_select.clone()}
                         {on_clear}
                     />
                 </div>
                 <div class="widget__card">{ card }</div>
                 <div class="widget__list">
-                    <SiteList content={props.content.clone()} selected={state.selected.clone()} {on_select} />
+                    <SiteList content={props.content.clone()} selected={state.selected.clone()} {lang} {on_select} />
                 </div>
-            </div>
+            </main>
             <footer class="widget__credit" data-testid="credit">
-                <p lang={zh}>{ &article.credit.zh }</p>
-                <p lang={en}>{ &article.credit.en }</p>
+                <p>{ article.credit.get(lang) }</p>
             </footer>
+            <div class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</div>
         </div>
     }
 }

@@ -5,10 +5,12 @@
 //! tested natively; components take props in and send callbacks out.
 
 mod app;
+mod browser;
 pub mod chart;
 pub mod components;
 pub mod content;
 pub mod geo;
+pub mod route;
 pub mod state;
 
 pub use app::App;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::content::Lang;
+use crate::route::Scheme;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -12,7 +13,9 @@ pub struct AppState {
     /// The id of the selected site; `None` shows the overview.
     pub selected: Option<String>,
     /// The reform theme highlighted on the map from the overview, if any.
-    pub theme: Option<String>,
+    pub highlight: Option<String>,
+    /// Light, dark, or following the system.
+    pub scheme: Scheme,
 }
 
 impl Default for AppState {
@@ -20,7 +23,8 @@ impl Default for AppState {
         Self {
             lang: Lang::Zh,
             selected: None,
-            theme: None,
+            highlight: None,
+            scheme: Scheme::Auto,
         }
     }
 }
@@ -34,6 +38,12 @@ pub enum Action {
     SetLang(Lang),
     /// Highlight a theme's sites, or stop when it is already highlighted.
     ToggleTheme(String),
+    SetScheme(Scheme),
+    /// The address changed (a link, back or forward): show what it names.
+    Navigate {
+        site: Option<String>,
+        lang: Option<Lang>,
+    },
 }
 
 impl AppState {
@@ -46,12 +56,23 @@ impl AppState {
             Action::Toggle(id) | Action::Select(id) => {
                 // A site's card replaces the overview, and the theme highlight with it.
                 next.selected = Some(id);
-                next.theme = None;
+                next.highlight = None;
             }
             Action::ClearSelection => next.selected = None,
             Action::SetLang(lang) => next.lang = lang,
             Action::ToggleTheme(theme) => {
-                next.theme = (self.theme.as_deref() != Some(theme.as_str())).then_some(theme);
+                next.highlight =
+                    (self.highlight.as_deref() != Some(theme.as_str())).then_some(theme);
+            }
+            Action::SetScheme(scheme) => next.scheme = scheme,
+            Action::Navigate { site, lang } => {
+                if site.is_some() {
+                    next.highlight = None;
+                }
+                next.selected = site;
+                if let Some(lang) = lang {
+                    next.lang = lang;
+                }
             }
         }
         next
@@ -105,17 +126,35 @@ mod tests {
     #[test]
     fn themes_toggle_and_give_way_to_a_selected_site() {
         let state = AppState::default().apply(Action::ToggleTheme("skills".into()));
-        assert_eq!(state.theme.as_deref(), Some("skills"));
+        assert_eq!(state.highlight.as_deref(), Some("skills"));
         let other = state.apply(Action::ToggleTheme("status".into()));
-        assert_eq!(other.theme.as_deref(), Some("status"));
+        assert_eq!(other.highlight.as_deref(), Some("status"));
         assert_eq!(
-            state.apply(Action::ToggleTheme("skills".into())).theme,
+            state.apply(Action::ToggleTheme("skills".into())).highlight,
             None
         );
         let selected = state.apply(Action::Select("yili".into()));
         assert_eq!(
-            (selected.selected.as_deref(), selected.theme),
+            (selected.selected.as_deref(), selected.highlight),
             (Some("yili"), None)
+        );
+    }
+
+    #[test]
+    fn navigating_shows_what_the_address_names() {
+        let state = AppState::default().apply(Action::Select("wuhai".into()));
+        let back = state.apply(Action::Navigate {
+            site: None,
+            lang: None,
+        });
+        assert_eq!((back.selected, back.lang), (None, Lang::Zh));
+        let link = state.apply(Action::Navigate {
+            site: Some("yili".into()),
+            lang: Some(Lang::En),
+        });
+        assert_eq!(
+            (link.selected.as_deref(), link.lang),
+            (Some("yili"), Lang::En)
         );
     }
 

@@ -6,11 +6,21 @@ use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app into its own element, so tests never see each other's DOM.
+/// Mounts a fresh app into its own element, so tests never see each other's DOM, at an
+/// address that asks for Chinese and no site (the headless browser itself speaks English, and
+/// an earlier test's selection would otherwise be in the address).
 async fn mount_app() -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
+    mount_at("?lang=zh").await
+}
+
+async fn mount_at(address: &str) -> Element {
+    let window = web_sys::window().expect("a window");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address))
+        .expect("address set");
+    let document = window.document().expect("a document");
     let root = document.create_element("div").expect("a div");
     document
         .body()
@@ -34,7 +44,7 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
 async fn lists_the_seven_pilot_sites_in_article_order() {
     let root = mount_app().await;
     assert_eq!(
-        texts(&root, "[data-testid=site] .sites__zh"),
+        texts(&root, "[data-testid=site] [data-lang=zh]"),
         [
             "包头市",
             "乌海市",
@@ -46,7 +56,7 @@ async fn lists_the_seven_pilot_sites_in_article_order() {
         ]
     );
     assert_eq!(
-        texts(&root, "[data-testid=site] .sites__en"),
+        texts(&root, "[data-testid=site] [data-lang=en]"),
         [
             "Baotou",
             "Wuhai",
@@ -62,14 +72,13 @@ async fn lists_the_seven_pilot_sites_in_article_order() {
 #[wasm_bindgen_test]
 async fn marks_each_language_for_screen_readers_and_fonts() {
     let root = mount_app().await;
-    let zh = root
-        .query_selector_all("[data-testid=site] [lang=zh-Hans]")
-        .expect("selector");
+    let widget = query(&root, "[data-testid=widget]");
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("zh-Hans"));
+    // Each site's English name is marked as English inside the Chinese widget.
     let en = root
         .query_selector_all("[data-testid=site] [lang=en]")
         .expect("selector");
-    // Name and meta line in each language, for each of the seven sites.
-    assert_eq!((zh.length(), en.length()), (14, 14));
+    assert_eq!(en.length(), 7);
 }
 
 #[wasm_bindgen_test]
@@ -108,10 +117,15 @@ async fn draws_twelve_regions_and_seven_marker_buttons() {
         12
     );
     assert_eq!(texts(&root, "[data-region-label]").len(), 12);
-    let markers = root
-        .query_selector_all("[data-testid=marker][role=button][tabindex='0']")
-        .expect("selector");
-    assert_eq!(markers.length(), 7);
+    let count = |selector: &str| {
+        root.query_selector_all(selector)
+            .expect("selector")
+            .length()
+    };
+    // Seven buttons, one tab stop between them (arrow keys reach the others).
+    assert_eq!(count("[data-testid=marker][role=button]"), 7);
+    assert_eq!(count("[data-testid=marker][tabindex='0']"), 1);
+    assert_eq!(count("[data-testid=marker][tabindex='-1']"), 6);
 }
 
 #[wasm_bindgen_test]
@@ -175,4 +189,14 @@ async fn selecting_a_site_opens_its_card_and_closing_returns_to_the_overview() {
         .query_selector("[data-testid=overview]")
         .expect("selector")
         .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_address_opens_a_site_in_its_language() {
+    let root = mount_at("?#site=yili&lang=en").await;
+    assert_eq!(texts(&root, "[data-testid=card] h2"), ["Yili Group"]);
+    assert_eq!(
+        texts(&root, "h1"),
+        ["Building a high-quality workforce for the new era"]
+    );
 }

@@ -31,6 +31,16 @@ pub const LIGHT: Palette = Palette {
     accent: RGBColor(0x1d, 0x6b, 0x86),
 };
 
+pub const DARK: Palette = Palette {
+    ink: RGBColor(0xe8, 0xe6, 0xe3),
+    muted: RGBColor(0xa9, 0xb1, 0xba),
+    paper: RGBColor(0x16, 0x19, 0x1d),
+    primary: RGBColor(0xf0, 0x6a, 0x5f),
+    secondary: RGBColor(0xf4, 0xb3, 0x9c),
+    rule: RGBColor(0x8b, 0x94, 0x9e),
+    accent: RGBColor(0x5c, 0xb8, 0xdb),
+};
+
 /// `#rrggbb`, for places that need the colour as text.
 pub fn hex(color: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)

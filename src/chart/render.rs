@@ -190,7 +190,12 @@ fn bars(area: Option<&Area>, data: &[Datum], width: f64, palette: &Palette) -> R
                 true,
             )?;
             // The zero baseline, beside each bar (not through the labels above them).
-            line(area, &[(1.0, y - 1.0), (1.0, y + BAR + 5.0)], &palette.rule, 2)?;
+            line(
+                area,
+                &[(1.0, y - 1.0), (1.0, y + BAR + 5.0)],
+                &palette.rule,
+                2,
+            )?;
         }
         y += BAR + 12.0;
     }

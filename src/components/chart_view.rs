@@ -6,13 +6,15 @@ use yew::prelude::*;
 
 use super::strings::strings;
 use super::use_width::use_width;
-use crate::chart::{render, Chart, LIGHT};
+use crate::chart::{render, Chart, DARK, LIGHT};
 use crate::content::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
     pub chart: Rc<Chart>,
     pub lang: Lang,
+    #[prop_or_default]
+    pub dark: bool,
 }
 
 #[component]
@@ -21,8 +23,8 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let width = use_width(node.clone(), 360.0);
     let show_data = use_state_eq(|| false);
     let svg = use_memo(
-        (props.chart.clone(), width.round() as u32),
-        |(chart, width)| render(chart, *width, &LIGHT),
+        (props.chart.clone(), width.round() as u32, props.dark),
+        |(chart, width, dark)| render(chart, *width, if *dark { &DARK } else { &LIGHT }),
     );
     let s = strings(props.lang);
     let chart = &props.chart;

@@ -5,9 +5,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::strings::strings;
 use super::use_width::use_width;
+use crate::browser;
 use crate::content::{Content, Kind, Lang};
-use crate::geo::{layout, Layout, MapAsset, PlacedMarker, SitePoint};
+use crate::geo::{self, layout, Layout, MapAsset, PlacedMarker, SitePoint, Step};
+
+/// A number unique to each map on the page, for element ids (a page may embed several).
+fn next_instance() -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
@@ -35,6 +44,9 @@ struct Shapes {
 pub fn Map(props: &MapProps) -> Html {
     let node = use_node_ref();
     let width = use_width(node.clone(), 640.0);
+    let instance = *use_state(next_instance);
+    // The marker that holds the map's one tab stop (roving tabindex).
+    let active = use_state(|| None::<String>);
     let shapes = use_memo(props.asset.clone(), |asset| Shapes {
         regions: asset
             .regions
@@ -77,6 +89,44 @@ pub fn Map(props: &MapProps) -> Html {
         Lang::Zh => "内蒙古自治区地图：12个盟市与7个产改试点",
         Lang::En => "Map of Inner Mongolia: 12 leagues and cities, 7 reform pilot sites",
     };
+    let description_id = format!("map-description-{instance}");
+    let tab_stop = (*active)
+        .clone()
+        .or_else(|| props.selected.clone())
+        .filter(|id| layout.markers.iter().any(|m| &m.id == id))
+        .or_else(|| {
+            let points: Vec<_> = layout.markers.iter().map(|m| m.centre).collect();
+            layout
+                .markers
+                .get(geo::step(&points, 0, Step::First))
+                .map(|m| m.id.clone())
+        });
+    let keys = MarkerKeys {
+        on_key: {
+            let (layout, active, node) = (layout.clone(), active.clone(), node.clone());
+            let on_select = props.on_select.clone();
+            Callback::from(move |(id, event): (String, KeyboardEvent)| {
+                let key = event.key();
+                if key == "Enter" || key == " " {
+                    event.prevent_default();
+                    on_select.emit(id);
+                } else if let Some(step) = Step::from_key(&key) {
+                    event.prevent_default();
+                    let points: Vec<_> = layout.markers.iter().map(|m| m.centre).collect();
+                    let from = layout.markers.iter().position(|m| m.id == id).unwrap_or(0);
+                    let to = layout.markers[geo::step(&points, from, step)].id.clone();
+                    if let Some(root) = node.cast::<web_sys::Element>() {
+                        browser::focus(&root, &format!("[data-testid=marker][data-site=\"{to}\"]"));
+                    }
+                    active.set(Some(to));
+                }
+            })
+        },
+        on_focus: {
+            let active = active.clone();
+            Callback::from(move |id: String| active.set(Some(id)))
+        },
+    };
 
     html! {
         <figure class="map" ref={node} data-testid="map">
@@ -87,7 +137,7 @@ pub fn Map(props: &MapProps) -> Html {
                 viewBox={format!("0 0 {w} {h}")}
                 role="group"
                 aria-label={label}
-                lang={lang.tag()}
+                aria-describedby={description_id.clone()}
             >
                 <rect class="map__background" width={w.to_string()} height={h.to_string()} onclick={clear.clone()} />
                 <g transform={format!("scale({})", layout.scale)} onclick={clear} aria-hidden="true">
@@ -109,8 +159,9 @@ pub fn Map(props: &MapProps) -> Html {
                 { overlay(&layout, lang) }
                 // All leaders first, so no line crosses a marker drawn before it.
                 <g aria-hidden="true">{ for layout.markers.iter().map(marker_leader) }</g>
-                { for layout.markers.iter().map(|m| marker(props, m)) }
+                { for layout.markers.iter().map(|m| marker(props, m, tab_stop.as_deref() == Some(m.id.as_str()), &keys)) }
             </svg>
+            <p id={description_id} class="visually-hidden">{ strings(lang).map_description }</p>
             <figcaption class="map__caption">
                 { legend(lang) }
                 <span class="map__credit" data-testid="map-credit">{ match lang {
@@ -176,8 +227,15 @@ fn star((cx, cy): (f64, f64), radius: f64) -> String {
         .join(" ")
 }
 
-/// One site marker: a real button in the SVG, shaped by the site's kind.
-fn marker(props: &MapProps, placed: &PlacedMarker) -> Html {
+/// What a marker reports to the map: keys pressed on it, and that it got focus.
+struct MarkerKeys {
+    on_key: Callback<(String, KeyboardEvent)>,
+    on_focus: Callback<String>,
+}
+
+/// One site marker: a real button in the SVG, shaped by the site's kind. Only `tab_stop` is
+/// in the tab order; arrows move between the others.
+fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &MarkerKeys) -> Html {
     let Some(site) = props.content.site(&placed.id) else {
         return Html::default();
     };
@@ -208,14 +266,14 @@ fn marker(props: &MapProps, placed: &PlacedMarker) -> Html {
         Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
     };
     let keydown = {
-        let on_select = props.on_select.clone();
+        let on_key = keys.on_key.clone();
         let id = site.id.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Enter" || event.key() == " " {
-                event.prevent_default();
-                on_select.emit(id.clone());
-            }
-        })
+        Callback::from(move |event: KeyboardEvent| on_key.emit((id.clone(), event)))
+    };
+    let focus = {
+        let on_focus = keys.on_focus.clone();
+        let id = site.id.clone();
+        Callback::from(move |_: FocusEvent| on_focus.emit(id.clone()))
     };
     let shape = match site.kind {
         Kind::CityOrBanner => {
@@ -238,13 +296,14 @@ fn marker(props: &MapProps, placed: &PlacedMarker) -> Html {
         <g
                 class={classes!("marker", kind_class, selected.then_some("marker--selected"), theme_class)}
                 role="button"
-                tabindex="0"
+                tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-label={name}
                 aria-pressed={selected.to_string()}
                 data-testid="marker"
                 data-site={site.id.clone()}
                 onclick={select}
                 onkeydown={keydown}
+                onfocus={focus}
             >
                 { shape }
                 <text x={x.to_string()} y={y.to_string()} font-size={format!("{:.1}", r * 1.05)}>{ site.number }</text>

@@ -15,6 +15,8 @@ use crate::content::{Content, Lang};
 pub struct OverviewCardProps {
     pub content: Rc<Content>,
     pub lang: Lang,
+    #[prop_or_default]
+    pub dark: bool,
     pub theme: Option<String>,
     pub on_theme: Callback<String>,
     pub on_select: Callback<String>,
@@ -65,7 +67,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                         .filter(|f| !charted.contains(&f.id.as_str()))
                         .map(|f| html! { <FigureTile figure={f.clone()} {lang} /> }) }
                 </div>
-                { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} /> }) }
+                { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                 <section class="card__section">
                     <h3 id="themes-title">{ s.themes }</h3>
                     <p class="card__hint">{ s.themes_hint }</p>

@@ -15,6 +15,8 @@ pub struct SiteCardProps {
     pub content: Rc<Content>,
     pub site_id: String,
     pub lang: Lang,
+    #[prop_or_default]
+    pub dark: bool,
     pub on_close: Callback<()>,
     /// Previous/next: the id of the site to show.
     pub on_select: Callback<String>,
@@ -105,7 +107,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                         <div class="tiles">
                             { for tiles.iter().map(|f| html! { <FigureTile figure={(*f).clone()} {lang} /> }) }
                         </div>
-                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} /> }) }
+                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                     </section>
                 }
                 <section class="card__section">

@@ -10,13 +10,19 @@ use crate::content::{Content, Lang};
 pub struct SiteListProps {
     pub content: Rc<Content>,
     pub selected: Option<String>,
+    pub lang: Lang,
     pub on_select: Callback<String>,
 }
 
 #[component]
 pub fn SiteList(props: &SiteListProps) -> Html {
+    let lang = props.lang;
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
     html! {
-        <nav class="sites" aria-label="试点 · Pilot sites">
+        <nav class="sites" aria-label={super::strings(lang).sites}>
             <ol class="sites__list" data-testid="site-list">
                 { for props.content.sites_in_order().into_iter().map(|site| {
                     let selected = props.selected.as_deref() == Some(site.id.as_str());
@@ -34,14 +40,11 @@ pub fn SiteList(props: &SiteListProps) -> Html {
                                 {onclick}
                             >
                                 <span class="sites__number" aria-hidden="true">{ site.number }</span>
+                                // The name in the reader's language first, then in the other.
                                 <span class="sites__names">
-                                    <span class="sites__zh" lang={Lang::Zh.tag()}>{ &site.name.zh }</span>
-                                    <span class="sites__en" lang={Lang::En.tag()}>{ &site.name.en }</span>
-                                    <span class="sites__meta">
-                                        <span lang={Lang::Zh.tag()}>{ format!("{} · {}", site.kind.label(Lang::Zh), site.league.zh) }</span>
-                                        { " / " }
-                                        <span lang={Lang::En.tag()}>{ format!("{}, {}", site.kind.label(Lang::En), site.league.en) }</span>
-                                    </span>
+                                    <span class="sites__name" data-lang={lang.key()}>{ site.name.get(lang) }</span>
+                                    <span class="sites__other" lang={other.tag()} data-lang={other.key()}>{ site.name.get(other) }</span>
+                                    <span class="sites__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</span>
                                 </span>
                             </button>
                         </li>

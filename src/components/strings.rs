@@ -19,6 +19,10 @@ pub struct Strings {
     pub site: &'static str,
     pub addresses: &'static str,
     pub does_not_address: &'static str,
+    pub opened: &'static str,
+    pub overview_shown: &'static str,
+    pub map_description: &'static str,
+    pub sites: &'static str,
     pub section: fn(u32) -> String,
     pub source_line: fn(&str, u32) -> String,
 }
@@ -40,6 +44,10 @@ const ZH: Strings = Strings {
     site: "试点",
     addresses: "涉及",
     does_not_address: "未提及",
+    opened: "已打开试点",
+    overview_shown: "显示概览",
+    map_description: "地图显示内蒙古自治区12个盟市和7个产改试点。按方向键在试点之间移动，按回车或空格键打开试点介绍，按Esc键关闭。",
+    sites: "七个试点",
     section: |n| format!("第{n}部分"),
     source_line: |credit, n| format!("{credit}，第{n}部分"),
 };
@@ -61,6 +69,10 @@ const EN: Strings = Strings {
     site: "Pilot",
     addresses: "addresses",
     does_not_address: "not mentioned",
+    opened: "Opened pilot",
+    overview_shown: "Showing the overview",
+    map_description: "The map shows Inner Mongolia's 12 leagues and cities and the 7 reform pilot sites. Use the arrow keys to move between sites, Enter or Space to open one, and Escape to close it.",
+    sites: "The seven pilots",
     section: |n| format!("section {n}"),
     source_line: |credit, n| format!("{credit}, section {n}"),
 };

@@ -1,0 +1,201 @@
+// Language, links and accessibility: the widget operated with the keyboard alone, opened from
+// shared links, announced to screen readers, and audited with axe-core in both languages and
+// both colour schemes.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { openWidget, startBrowser, untilAttribute } from "./browser.mjs";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+const focused = (page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.dataset?.site ? `${el.dataset.testid}:${el.dataset.site}` : el?.textContent?.trim();
+  });
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}
+
+describe("keyboard, links, screen readers", () => {
+  let env;
+  before(async () => {
+    env = await startBrowser();
+  });
+  after(() => env?.close());
+
+  test("the keyboard alone opens every site, closes it, and switches language", async () => {
+    const widget = await openWidget(env);
+    try {
+      const { page } = widget;
+      // Tab into the page: the language switch, then the map's one tab stop.
+      let presses = 0;
+      while (!(await focused(page))?.startsWith?.("marker:") && presses < 10) {
+        await page.keyboard.press("Tab");
+        presses += 1;
+      }
+      assert.ok((await focused(page)).startsWith("marker:"), "the map is reachable by Tab");
+      assert.equal(await page.locator('[data-testid=marker][tabindex="0"]').count(), 1, "one tab stop");
+      // Home goes to the westernmost site; Right walks west to east through all seven.
+      await page.keyboard.press("Home");
+      const visited = [];
+      for (let i = 0; i < 7; i++) {
+        const site = (await focused(page)).split(":")[1];
+        visited.push(site);
+        await page.keyboard.press("Enter");
+        await untilAttribute(page.getByTestId("card"), "data-site", site);
+        await page.keyboard.press("Escape");
+        await page.getByTestId("overview").waitFor();
+        assert.equal(await focused(page), `marker:${site}`, "focus returns to the marker");
+        await page.keyboard.press("ArrowRight");
+      }
+      assert.equal(new Set(visited).size, 7, visited.join(" "));
+      assert.equal(visited[0], "alxa-hi-tech-zone", "west first");
+      assert.equal(visited[6], "zalantun", "east last");
+      // Shift+Tab back to the language switch and change language with the keyboard.
+      await page.getByRole("button", { name: "English" }).focus();
+      await page.keyboard.press("Enter");
+      await untilAttribute(page.getByTestId("widget"), "lang", "en");
+      assert.equal(await page.locator("h1").textContent(), "Building a high-quality workforce for the new era");
+      assert.deepEqual(widget.errors, []);
+    } finally {
+      await widget.close();
+    }
+  });
+
+  test("a shared link opens that site's card in a fresh browser", async () => {
+    for (const [hash, site, h2] of [
+      ["#wuhai", "wuhai", "乌海市"],
+      ["#site=baotou&lang=en", "baotou", "Baotou"],
+      ["#Baotou-Steel", "baotou-steel", "包钢集团"],
+    ]) {
+      const widget = await openWidget(env, { query: hash });
+      try {
+        const card = widget.page.getByTestId("card");
+        await untilAttribute(card, "data-site", site);
+        assert.equal(await card.locator("h2").textContent(), h2);
+      } finally {
+        await widget.close();
+      }
+    }
+  });
+
+  test("an unknown or hostile link falls back to the overview without an error", async () => {
+    for (const query of ["#nowhere", "#%3Cimg%20src=x%20onerror=alert(1)%3E", "?lang=xx&theme=neon#site=", "#site=wuhai&lang=<b>"]) {
+      const widget = await openWidget(env, { query });
+      try {
+        const { page } = widget;
+        if (query.includes("wuhai")) {
+          await untilAttribute(page.getByTestId("card"), "data-site", "wuhai");
+        } else {
+          await page.getByTestId("overview").waitFor();
+        }
+        assert.deepEqual(widget.errors, [], query);
+        assert.equal(await page.locator("img").count(), 0, "nothing from the address became markup");
+      } finally {
+        await widget.close();
+      }
+    }
+  });
+
+  test("selecting updates the address without history entries; back and forward navigate", async () => {
+    const widget = await openWidget(env);
+    try {
+      const { page } = widget;
+      const length = await page.evaluate(() => history.length);
+      await page.locator("[data-testid=marker][data-site=yili]").click();
+      await page.waitForFunction(() => location.hash === "#yili");
+      await page.locator("[data-testid=marker][data-site=wuhai]").click();
+      await page.waitForFunction(() => location.hash === "#wuhai");
+      assert.equal(await page.evaluate(() => history.length), length, "no entry per click");
+      // The reader navigates: a link, then back and forward.
+      await page.evaluate(() => (location.hash = "#zalantun"));
+      await untilAttribute(page.getByTestId("card"), "data-site", "zalantun");
+      await page.goBack();
+      await untilAttribute(page.getByTestId("card"), "data-site", "wuhai");
+      await page.goForward();
+      await untilAttribute(page.getByTestId("card"), "data-site", "zalantun");
+    } finally {
+      await widget.close();
+    }
+  });
+
+  test("selection is announced politely and the map is named and described", async () => {
+    const widget = await openWidget(env);
+    try {
+      const { page } = widget;
+      const announcer = page.getByTestId("announcer");
+      assert.equal(await announcer.getAttribute("aria-live"), "polite");
+      await page.locator("[data-testid=marker][data-site=yili]").click();
+      await page.waitForFunction(() => document.querySelector("[data-testid=announcer]").textContent.includes("伊利集团"));
+      const svg = page.locator(".map__svg");
+      assert.match(await svg.getAttribute("aria-label"), /内蒙古/);
+      const description = await page.locator(`#${await svg.getAttribute("aria-describedby")}`).textContent();
+      assert.match(description, /方向键/);
+      const levels = await page.locator("h1, h2, h3").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+      assert.equal(levels[0], 1);
+      levels.reduce((prev, level) => (assert.ok(level <= prev + 1, `heading jumps to h${level}`), level));
+    } finally {
+      await widget.close();
+    }
+  });
+
+  test("the browser's language decides when the address does not", async () => {
+    const widget = await openWidget(env, { locale: "en-GB" });
+    try {
+      await untilAttribute(widget.page.getByTestId("widget"), "lang", "en");
+    } finally {
+      await widget.close();
+    }
+  });
+
+  test("theme: the system scheme, overridden by ?theme=; reduced motion removes transitions", async () => {
+    const dark = await openWidget(env, { colorScheme: "dark" });
+    const forcedLight = await openWidget(env, { colorScheme: "dark", query: "?theme=light" });
+    const forcedDark = await openWidget(env, { query: "?theme=dark" });
+    try {
+      const paper = (w) => w.page.getByTestId("widget").evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(await paper(dark), "rgb(22, 25, 29)");
+      assert.equal(await paper(forcedLight), "rgb(255, 255, 255)");
+      assert.equal(await paper(forcedDark), "rgb(22, 25, 29)");
+    } finally {
+      await Promise.all([dark.close(), forcedLight.close(), forcedDark.close()]);
+    }
+    const context = await env.browser.newContext({ reducedMotion: "reduce", locale: "zh-CN" });
+    try {
+      const page = await context.newPage();
+      await page.goto(env.url);
+      const duration = await page
+        .locator(".map__region")
+        .first()
+        .evaluate((el) => getComputedStyle(el).transitionDuration);
+      assert.equal(duration, "0s");
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const locale of ["zh-CN", "en-US"]) {
+    for (const colorScheme of ["light", "dark"]) {
+      for (const state of ["overview", "card"]) {
+        test(`axe finds no violations: ${locale}, ${colorScheme}, ${state}`, async () => {
+          const widget = await openWidget(env, { locale, colorScheme, query: state === "card" ? "#baotou-steel" : "" });
+          try {
+            await widget.page.getByTestId(state === "card" ? "card" : "overview").waitFor();
+            await widget.page.locator(".chart__plot svg").first().waitFor();
+            assert.deepEqual(await axeViolations(widget.page), []);
+          } finally {
+            await widget.close();
+          }
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,229 @@
+//! What the page's address says: which site (`#baotou`, `#site=baotou&lang=en`) and options in
+//! the query (`?lang=en&theme=dark`). Pure parsing and formatting; unknown or malformed values
+//! are reported as warnings and ignored, never errors.
+
+use crate::content::Lang;
+
+/// The reader's colour-scheme choice (the `theme` option).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scheme {
+    Light,
+    Dark,
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+}
+
+/// What an address asks for. `None` fields were not given (or were invalid).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    pub site: Option<String>,
+    pub lang: Option<Lang>,
+    pub scheme: Option<Scheme>,
+    /// Things that were ignored, phrased for the console.
+    pub warnings: Vec<String>,
+}
+
+pub fn parse_lang(value: &str) -> Option<Lang> {
+    let tag = value.trim().to_ascii_lowercase();
+    match tag.split(['-', '_']).next() {
+        Some("zh") => Some(Lang::Zh),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    }
+}
+
+pub fn parse_scheme(value: &str) -> Option<Scheme> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "light" => Some(Scheme::Light),
+        "dark" => Some(Scheme::Dark),
+        "auto" => Some(Scheme::Auto),
+        _ => None,
+    }
+}
+
+/// Percent-decodes a URL component (malformed escapes are kept as written).
+fn decode(text: &str) -> String {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| Some(hex(bytes[i + 1])? * 16 + hex(bytes[i + 2])?))
+            .flatten();
+        match (escaped, bytes[i]) {
+            (Some(byte), _) => {
+                out.push(byte as u8);
+                i += 3;
+            }
+            (None, b'+') => {
+                out.push(b' ');
+                i += 1;
+            }
+            (None, byte) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Longest value we look at; anything longer is not one of ours.
+const MAX_VALUE: usize = 64;
+
+impl Route {
+    /// Parses `?query` and `#fragment` (either may be empty; leading `?`/`#` optional).
+    /// `known_sites` decides which site ids are real.
+    pub fn parse(query: &str, fragment: &str, known_sites: &[&str]) -> Route {
+        let mut route = Route::default();
+        let query = query.trim_start_matches('?');
+        let fragment = fragment.trim_start_matches('#');
+        let pairs = query.split('&').chain(if fragment.contains('=') {
+            fragment.split('&').collect::<Vec<_>>()
+        } else {
+            Vec::new()
+        });
+        for pair in pairs.filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (key, value) = (decode(key), decode(value));
+            if value.chars().count() > MAX_VALUE {
+                route.warnings.push(format!(
+                    "ignored {key}: value longer than {MAX_VALUE} characters"
+                ));
+                continue;
+            }
+            match key.as_str() {
+                "lang" => match parse_lang(&value) {
+                    Some(lang) => route.lang = Some(lang),
+                    None => route
+                        .warnings
+                        .push(format!("ignored lang={value:?}: expected zh or en")),
+                },
+                "theme" => match parse_scheme(&value) {
+                    Some(theme) => route.scheme = Some(theme),
+                    None => route.warnings.push(format!(
+                        "ignored theme={value:?}: expected light, dark or auto"
+                    )),
+                },
+                "site" => route.set_site(&value, known_sites),
+                // Other parameters belong to the host page or to other options.
+                _ => {}
+            }
+        }
+        if !fragment.is_empty() && !fragment.contains('=') {
+            route.set_site(&decode(fragment), known_sites);
+        }
+        route
+    }
+
+    fn set_site(&mut self, value: &str, known_sites: &[&str]) {
+        let id = value.trim().to_ascii_lowercase();
+        if known_sites.contains(&id.as_str()) {
+            self.site = Some(id);
+        } else if !id.is_empty() {
+            self.warnings
+                .push(format!("unknown site {value:?}: showing the overview"));
+        }
+    }
+}
+
+/// The fragment for a state: `#wuhai`, `#site=wuhai&lang=en`, or empty for the overview in the
+/// default language.
+pub fn fragment(site: Option<&str>, lang: Lang, default_lang: Lang) -> String {
+    match (site, lang == default_lang) {
+        (None, true) => String::new(),
+        (Some(site), true) => format!("#{site}"),
+        (None, false) => format!("#lang={}", lang.key()),
+        (Some(site), false) => format!("#site={site}&lang={}", lang.key()),
+    }
+}
+
+/// The starting language: the address, then the browser's preferences, then Chinese.
+pub fn initial_lang(from_address: Option<Lang>, browser: &[String]) -> Lang {
+    from_address
+        .or_else(|| browser.iter().find_map(|tag| parse_lang(tag)))
+        .unwrap_or(Lang::Zh)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITES: [&str; 3] = ["baotou", "wuhai", "baotou-steel"];
+
+    fn parse(query: &str, fragment: &str) -> Route {
+        Route::parse(query, fragment, &SITES)
+    }
+
+    #[test]
+    fn a_bare_fragment_names_a_site() {
+        assert_eq!(parse("", "#wuhai").site.as_deref(), Some("wuhai"));
+        assert_eq!(
+            parse("", "Baotou-Steel").site.as_deref(),
+            Some("baotou-steel")
+        );
+    }
+
+    #[test]
+    fn key_value_fragments_and_queries() {
+        let route = parse("?theme=dark", "#site=baotou&lang=en");
+        assert_eq!(route.site.as_deref(), Some("baotou"));
+        assert_eq!(route.lang, Some(Lang::En));
+        assert_eq!(route.scheme, Some(Scheme::Dark));
+        assert!(route.warnings.is_empty());
+        assert_eq!(parse("lang=zh-CN", "").lang, Some(Lang::Zh));
+    }
+
+    #[test]
+    fn unknown_or_hostile_values_fall_back_with_a_warning() {
+        for (query, fragment) in [
+            ("", "#nowhere"),
+            ("", "#<script>alert(1)</script>"),
+            ("lang=fr", ""),
+            ("theme=%3Cimg%20src%3Dx%3E", ""),
+            ("", "#site=../../etc/passwd"),
+            ("lang=%E4%B8%AD", "#%ZZ"),
+        ] {
+            let route = parse(query, fragment);
+            assert_eq!(
+                (route.site, route.lang, route.scheme),
+                (None, None, None),
+                "{query} {fragment}"
+            );
+            assert!(!route.warnings.is_empty(), "{query} {fragment}");
+        }
+        let long = "x".repeat(10_000);
+        assert_eq!(parse(&format!("lang={long}"), "").warnings.len(), 1);
+    }
+
+    #[test]
+    fn fragments_round_trip() {
+        for (site, lang) in [
+            (None, Lang::Zh),
+            (Some("wuhai"), Lang::Zh),
+            (Some("baotou"), Lang::En),
+            (None, Lang::En),
+        ] {
+            let written = fragment(site, lang, Lang::Zh);
+            let route = parse("", &written);
+            assert_eq!(route.site.as_deref(), site, "{written}");
+            assert_eq!(route.lang.unwrap_or(Lang::Zh), lang, "{written}");
+        }
+        assert_eq!(fragment(Some("wuhai"), Lang::Zh, Lang::Zh), "#wuhai");
+        assert_eq!(
+            fragment(Some("wuhai"), Lang::En, Lang::Zh),
+            "#site=wuhai&lang=en"
+        );
+    }
+
+    #[test]
+    fn the_language_follows_address_then_browser_then_chinese() {
+        let browser = vec!["de-DE".to_owned(), "en-GB".to_owned()];
+        assert_eq!(initial_lang(Some(Lang::Zh), &browser), Lang::Zh);
+        assert_eq!(initial_lang(None, &browser), Lang::En);
+        assert_eq!(initial_lang(None, &["fr".to_owned()]), Lang::Zh);
+        assert_eq!(initial_lang(None, &[]), Lang::Zh);
+    }
+}
