@@ -19,8 +19,12 @@ const CHROMIUM_ARGS = [
 export const BASE_PATH = "/graphics/2026/imreform/";
 export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 
-export async function startBrowser() {
-  const server = await serve({ dir: "dist", base: BASE_PATH });
+/** The policy a careful news site would set; the widget must run under it. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+export async function startBrowser({ also = [], csp } = {}) {
+  const server = await serve({ dir: "dist", base: BASE_PATH, also, csp });
   // Playwright gives every launch a fresh, empty profile of its own.
   let browser;
   try {
@@ -35,6 +39,7 @@ export async function startBrowser() {
   }
   return {
     url: server.url,
+    origin: server.origin,
     browser,
     async close() {
       await browser.close();

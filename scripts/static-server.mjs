@@ -18,17 +18,25 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** Starts the server; resolves to { url, close }. */
-export async function serve({ dir = "dist", port = 0, base = "/" } = {}) {
-  const root = resolve(dir);
-  const prefix = base.endsWith("/") ? base : `${base}/`;
+/**
+ * Starts the server; resolves to { url, origin, close }. `also` mounts more folders
+ * ([{ base, dir }], e.g. a test's host page); `csp` adds a Content-Security-Policy header.
+ */
+export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp } = {}) {
+  const mounts = [{ base, dir }, ...also].map((m) => ({
+    root: resolve(m.dir),
+    prefix: m.base.endsWith("/") ? m.base : `${m.base}/`,
+  }));
+  const prefix = mounts[0].prefix;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (!path.startsWith(prefix)) {
+    const mount = mounts.find((m) => path.startsWith(m.prefix));
+    if (!mount) {
       res.writeHead(404).end("not found");
       return;
     }
-    let file = normalize(join(root, path.slice(prefix.length)));
+    const root = mount.root;
+    let file = normalize(join(root, path.slice(mount.prefix.length)));
     if (!file.startsWith(root)) {
       res.writeHead(403).end("forbidden");
       return;
@@ -39,6 +47,7 @@ export async function serve({ dir = "dist", port = 0, base = "/" } = {}) {
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
+        ...(csp ? { "content-security-policy": csp } : {}),
       });
       res.end(body);
     } catch {
@@ -46,8 +55,8 @@ export async function serve({ dir = "dist", port = 0, base = "/" } = {}) {
     }
   });
   await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
-  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { url: `${origin}${prefix}`, origin, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

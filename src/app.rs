@@ -8,12 +8,33 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{strings, ErrorPanel, Map, OverviewCard, SiteCard, SiteList};
 use crate::content::{self, Content, Lang, LoadError};
+use crate::embed::{self, HostMessage};
 use crate::geo::MapAsset;
-use crate::route::{self, Route, Scheme};
+use crate::route::{self, Mode, Route, Scheme};
 use crate::state::{Action, AppState};
 
+/// A script embed: the host page's element the widget lives in, and the options read from its
+/// data attributes. Such a widget leaves the page's address alone.
+pub struct EmbedHost {
+    pub element: web_sys::Element,
+    pub options: Route,
+}
+
+impl PartialEq for EmbedHost {
+    fn eq(&self, other: &Self) -> bool {
+        self.element == other.element
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Set for a script embed; `None` on the widget's own page (or in an iframe).
+    #[prop_or_default]
+    pub host: Option<Rc<EmbedHost>>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let loaded: Rc<Result<Rc<Content>, LoadError>> =
         use_memo((), |_| content::embedded().map(Rc::new));
     let asset: Rc<Result<Rc<MapAsset>, String>> = use_memo((), |_| {
@@ -34,7 +55,7 @@ pub fn App() -> Html {
     }
     match (&*loaded, &*asset) {
         (Ok(content), Ok(asset)) => {
-            html! { <Frame content={content.clone()} asset={asset.clone()} /> }
+            html! { <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} /> }
         }
         (Err(error), _) => html! { <ErrorPanel error={error.clone()} /> },
         (_, Err(message)) => html! {
@@ -47,6 +68,7 @@ pub fn App() -> Html {
 struct FrameProps {
     content: Rc<Content>,
     asset: Rc<MapAsset>,
+    host: Option<Rc<EmbedHost>>,
 }
 
 /// What the page's address asks for, with anything ignored logged.
@@ -62,35 +84,118 @@ fn read_address(content: &Content) -> Route {
 
 #[component]
 fn Frame(props: &FrameProps) -> Html {
+    // Options come once, from the address or the embed's attributes.
+    let options = {
+        let (content, host) = (props.content.clone(), props.host.clone());
+        use_memo((), move |_| match &host {
+            Some(host) => host.options.clone(),
+            None => read_address(&content),
+        })
+    };
     let state = {
-        let content = props.content.clone();
-        use_reducer(move || {
-            let route = read_address(&content);
-            AppState {
-                lang: route::initial_lang(route.lang, &browser::languages()),
-                selected: route.site,
-                scheme: route.scheme.unwrap_or_default(),
-                ..AppState::default()
-            }
+        let options = options.clone();
+        use_reducer(move || AppState {
+            lang: route::initial_lang(options.lang, &browser::languages()),
+            selected: options.site.clone(),
+            scheme: options.scheme.unwrap_or_default(),
+            ..AppState::default()
         })
     };
     let root = use_node_ref();
+    let standalone = props.host.is_none();
+    let mode = options.mode.unwrap_or_default();
+    let embed_id = options
+        .embed_id
+        .clone()
+        .unwrap_or_else(|| "imreform".to_owned());
 
-    // The address follows the state without a history entry per click...
-    use_effect_with((state.selected.clone(), state.lang), |(selected, lang)| {
-        browser::replace_fragment(&route::fragment(selected.as_deref(), *lang, Lang::Zh));
-    });
+    // On its own page the address follows the state without a history entry per click...
+    use_effect_with(
+        (state.selected.clone(), state.lang),
+        move |(selected, lang)| {
+            if standalone {
+                browser::replace_fragment(&route::fragment(selected.as_deref(), *lang, Lang::Zh));
+            }
+        },
+    );
     // ...and the state follows the address when the reader navigates.
     {
         let dispatcher = state.dispatcher();
         let content = props.content.clone();
         browser::use_address_change(Callback::from(move |()| {
+            if !standalone {
+                return;
+            }
             let route = read_address(&content);
             dispatcher.dispatch(Action::Navigate {
                 site: route.site,
                 lang: route.lang,
             });
         }));
+    }
+    // In a frame, the parent hears the widget's height in every format CMS plugins know.
+    {
+        let id = embed_id.clone();
+        browser::use_height(
+            root.clone(),
+            Callback::from(move |height: u32| {
+                if standalone && browser::in_frame() {
+                    let (datawrapper, ours, pym) = embed::height_messages(&id, height);
+                    browser::post_to_parent(&datawrapper, true);
+                    browser::post_to_parent(&ours, true);
+                    browser::post_to_parent(&pym, false);
+                }
+            }),
+        );
+    }
+    // The host may change language, site or theme; anything else is ignored.
+    {
+        let dispatcher = state.dispatcher();
+        let content = props.content.clone();
+        let id = embed_id.clone();
+        browser::use_messages(Callback::from(
+            move |(kind, field): (String, browser::FieldReader)| {
+                if field("id").is_some_and(|target| target != id) {
+                    return;
+                }
+                let ids: Vec<&str> = content.sites.iter().map(|s| s.id.as_str()).collect();
+                match embed::parse_host_message(Some(&kind), |name| field(name), &ids) {
+                    Ok(Some(HostMessage::SetLang(lang))) => {
+                        dispatcher.dispatch(Action::SetLang(lang))
+                    }
+                    Ok(Some(HostMessage::SetScheme(scheme))) => {
+                        dispatcher.dispatch(Action::SetScheme(scheme))
+                    }
+                    Ok(Some(HostMessage::SetSite(site))) => {
+                        dispatcher.dispatch(Action::Navigate { site, lang: None })
+                    }
+                    Ok(None) => {}
+                    Err(problem) => browser::warn(&format!("ignored host message: {problem}")),
+                }
+            },
+        ));
+    }
+    // The host hears which site the reader opened (not what it set itself at start).
+    {
+        let host = props.host.clone();
+        let id = embed_id.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(
+            (state.selected.clone(), state.lang),
+            move |(selected, lang)| {
+                if std::mem::replace(&mut *first.borrow_mut(), false) {
+                    return;
+                }
+                let message = embed::selected_message(&id, selected.as_deref(), *lang);
+                match &host {
+                    Some(host) => {
+                        browser::dispatch_on(&host.element, "imreform:selected", &message)
+                    }
+                    None if browser::in_frame() => browser::post_to_parent(&message, true),
+                    None => {}
+                }
+            },
+        );
     }
 
     let lang = state.lang;
@@ -182,7 +287,19 @@ fn Frame(props: &FrameProps) -> Html {
         }
     };
     html! {
-        <div class="widget" data-testid="widget" lang={lang.tag()} data-theme={if dark { "dark" } else { "light" }} ref={root} onkeydown={on_keydown}>
+        <div
+            class={classes!(
+                "widget",
+                (mode == Mode::Embed).then_some("widget--embed"),
+                (mode == Mode::Kiosk).then_some("widget--kiosk"),
+                options.compact.unwrap_or(false).then_some("widget--compact"),
+            )}
+            data-testid="widget"
+            lang={lang.tag()}
+            data-theme={if dark { "dark" } else { "light" }}
+            ref={root}
+            onkeydown={on_keydown}
+        >
             <header class="widget__header">
                 <div class="widget__titles">
                     <h1 class="widget__title">{ article.title.get(lang) }</h1>

@@ -1,6 +1,8 @@
 //! The little the widget asks of the browser: its address, history, language, colour scheme,
 //! focus and console. Thin on purpose; the decisions are made in pure modules.
 
+use std::rc::Rc;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -113,6 +115,114 @@ pub fn use_address_change(on_change: Callback<()>) {
                         listener.as_ref().unchecked_ref(),
                     );
                 }
+            }
+        }
+    });
+}
+
+/// Whether the widget runs inside a frame of another page.
+pub fn in_frame() -> bool {
+    window().is_some_and(|w| w.parent().ok().flatten().is_some_and(|p| p != w))
+}
+
+/// Posts a message to the parent page: JSON text is sent as an object, other text as a string.
+pub fn post_to_parent(message: &str, as_json: bool) {
+    let Some(parent) = window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
+    let value = if as_json {
+        js_sys::JSON::parse(message).unwrap_or_else(|_| JsValue::from_str(message))
+    } else {
+        JsValue::from_str(message)
+    };
+    // Heights and selections are not secrets; the parent's origin is not known in advance.
+    let _ = parent.post_message(&value, "*");
+}
+
+/// Dispatches `imreform:selected` (JSON `detail`) on a script embed's host element.
+pub fn dispatch_on(element: &web_sys::Element, name: &str, detail_json: &str) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&js_sys::JSON::parse(detail_json).unwrap_or(JsValue::NULL));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
+}
+
+/// Reads a named string field of a received message.
+pub type FieldReader = Rc<dyn Fn(&str) -> Option<String>>;
+
+/// Reads a string field of a message's data object.
+fn field(data: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(data, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Calls `on_message(type, field reader)` for each `message` event whose data is an object with
+/// a string `type` (or JSON text of one); everything else is dropped here.
+#[hook]
+pub fn use_messages(on_message: Callback<(String, FieldReader)>) {
+    use_effect_with((), move |_| {
+        let listener =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let mut data = event.data();
+                if let Some(text) = data.as_string() {
+                    // Some hosts send JSON text; a plain string (pym's, say) is not for us.
+                    match js_sys::JSON::parse(&text) {
+                        Ok(parsed) if parsed.is_object() => data = parsed,
+                        _ => return,
+                    }
+                }
+                if !data.is_object() {
+                    return;
+                }
+                let Some(kind) = field(&data, "type") else {
+                    return;
+                };
+                let reader: FieldReader = Rc::new(move |name| field(&data, name));
+                on_message.emit((kind, reader));
+            });
+        let window = window();
+        if let Some(window) = &window {
+            let _ = window
+                .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = &window {
+                let _ = window.remove_event_listener_with_callback(
+                    "message",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+}
+
+/// Calls `on_height` with the element's height in whole CSS pixels whenever it changes.
+#[hook]
+pub fn use_height(node: NodeRef, on_height: Callback<u32>) {
+    use_effect_with(node, move |node| {
+        let element = node.cast::<web_sys::Element>();
+        let last = Rc::new(std::cell::Cell::new(0u32));
+        let observer = element.as_ref().and_then(|element| {
+            let measured = element.clone();
+            let report = move || {
+                let height = measured.get_bounding_client_rect().height().ceil() as u32;
+                if height != last.get() {
+                    last.set(height);
+                    on_height.emit(height);
+                }
+            };
+            report();
+            let closure = Closure::<dyn Fn()>::new(report);
+            let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+            observer.observe(element);
+            Some((observer, closure))
+        });
+        move || {
+            if let Some((observer, _closure)) = observer {
+                observer.disconnect();
             }
         }
     });

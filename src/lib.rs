@@ -9,8 +9,13 @@ mod browser;
 pub mod chart;
 pub mod components;
 pub mod content;
+pub mod embed;
 pub mod geo;
+#[cfg(feature = "csr")]
+mod mount;
 pub mod route;
 pub mod state;
 
-pub use app::App;
+pub use app::{App, AppProps, EmbedHost};
+#[cfg(feature = "csr")]
+pub use mount::mount_all;

@@ -14,12 +14,30 @@ pub enum Scheme {
     Auto,
 }
 
-/// What an address asks for. `None` fields were not given (or were invalid).
+/// How the widget is presented.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// A page of its own.
+    #[default]
+    Full,
+    /// Inside a news article (iframe or script embed): no page margins, reports its height.
+    Embed,
+    /// Full screen on an exhibition touch screen.
+    Kiosk,
+}
+
+/// What an address (or a script embed's data attributes) asks for. `None` fields were not
+/// given (or were invalid).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {
     pub site: Option<String>,
     pub lang: Option<Lang>,
     pub scheme: Option<Scheme>,
+    pub mode: Option<Mode>,
+    /// Stacked, narrow layout whatever the width.
+    pub compact: Option<bool>,
+    /// The embed's id in height messages (Datawrapper's and pym.js's formats carry one).
+    pub embed_id: Option<String>,
     /// Things that were ignored, phrased for the console.
     pub warnings: Vec<String>,
 }
@@ -85,9 +103,37 @@ impl Route {
         } else {
             Vec::new()
         });
-        for pair in pairs.filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let (key, value) = (decode(key), decode(value));
+        let decoded: Vec<(String, String)> = pairs
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode(key), decode(value))
+            })
+            .collect();
+        route.apply_pairs(decoded, known_sites);
+        if !fragment.is_empty() && !fragment.contains('=') {
+            route.set_site(&decode(fragment), known_sites);
+        }
+        route
+    }
+
+    /// Options as key/value pairs: a script embed's `data-lang="en"` and so on.
+    pub fn from_pairs(
+        pairs: impl IntoIterator<Item = (String, String)>,
+        known_sites: &[&str],
+    ) -> Route {
+        let mut route = Route::default();
+        route.apply_pairs(pairs, known_sites);
+        route
+    }
+
+    fn apply_pairs(
+        &mut self,
+        pairs: impl IntoIterator<Item = (String, String)>,
+        known_sites: &[&str],
+    ) {
+        let route = self;
+        for (key, value) in pairs {
             if value.chars().count() > MAX_VALUE {
                 route.warnings.push(format!(
                     "ignored {key}: value longer than {MAX_VALUE} characters"
@@ -108,14 +154,38 @@ impl Route {
                     )),
                 },
                 "site" => route.set_site(&value, known_sites),
+                "mode" => match value.trim().to_ascii_lowercase().as_str() {
+                    "full" => route.mode = Some(Mode::Full),
+                    "embed" => route.mode = Some(Mode::Embed),
+                    "kiosk" => route.mode = Some(Mode::Kiosk),
+                    _ => route.warnings.push(format!(
+                        "ignored mode={value:?}: expected full, embed or kiosk"
+                    )),
+                },
+                "compact" => match value.trim() {
+                    "" | "1" | "true" | "yes" => route.compact = Some(true),
+                    "0" | "false" | "no" => route.compact = Some(false),
+                    _ => route
+                        .warnings
+                        .push(format!("ignored compact={value:?}: expected true or false")),
+                },
+                "id" => {
+                    let ok = !value.is_empty()
+                        && value
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                    if ok {
+                        route.embed_id = Some(value);
+                    } else {
+                        route.warnings.push(format!(
+                            "ignored id={value:?}: expected letters, digits, - or _"
+                        ));
+                    }
+                }
                 // Other parameters belong to the host page or to other options.
                 _ => {}
             }
         }
-        if !fragment.is_empty() && !fragment.contains('=') {
-            route.set_site(&decode(fragment), known_sites);
-        }
-        route
     }
 
     fn set_site(&mut self, value: &str, known_sites: &[&str]) {
@@ -196,6 +266,29 @@ mod tests {
         }
         let long = "x".repeat(10_000);
         assert_eq!(parse(&format!("lang={long}"), "").warnings.len(), 1);
+    }
+
+    #[test]
+    fn embed_options_from_query_or_data_attributes() {
+        let route = parse("?mode=embed&compact&id=story-7&lang=en", "");
+        assert_eq!(route.mode, Some(Mode::Embed));
+        assert_eq!(route.compact, Some(true));
+        assert_eq!(route.embed_id.as_deref(), Some("story-7"));
+        let attrs = [
+            ("mode", "kiosk"),
+            ("site", "wuhai"),
+            ("compact", "false"),
+            ("id", "a b"),
+        ];
+        let route = Route::from_pairs(attrs.map(|(k, v)| (k.to_owned(), v.to_owned())), &SITES);
+        assert_eq!(
+            (route.mode, route.compact),
+            (Some(Mode::Kiosk), Some(false))
+        );
+        assert_eq!(route.site.as_deref(), Some("wuhai"));
+        assert_eq!(route.embed_id, None);
+        assert_eq!(route.warnings.len(), 1, "{:?}", route.warnings);
+        assert_eq!(parse("mode=popup", "").warnings.len(), 1);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Mounts the widget into the page's body.
+//! Mounts the widget: into each script embed on a host page, or into its own page.
 fn main() {
-    yew::Renderer::<imreform::App>::new().render();
+    imreform::mount_all();
 }

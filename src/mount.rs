@@ -1,0 +1,69 @@
+//! Where the widget starts: into each `<div data-imreform>` of a host page (script embeds,
+//! inside the shadow roots `assets/boot.js` prepared), or else into `#imreform` on its own page.
+
+use std::rc::Rc;
+
+use crate::route::Route;
+use crate::{App, AppProps, EmbedHost};
+
+/// The data attributes a script embed may carry.
+const OPTIONS: [&str; 6] = ["lang", "site", "theme", "mode", "compact", "id"];
+
+/// Mounts every instance on the page.
+pub fn mount_all() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let hosts = document.query_selector_all("[data-imreform]").ok();
+    let hosts: Vec<web_sys::Element> = hosts
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|node| wasm_bindgen::JsCast::dyn_into(node).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if hosts.is_empty() {
+        let Some(root) = document
+            .get_element_by_id("imreform")
+            .or_else(|| document.body().map(Into::into))
+        else {
+            return;
+        };
+        // The static summary inside is for readers without JavaScript; the widget replaces it.
+        while let Some(child) = root.first_child() {
+            let _ = root.remove_child(&child);
+        }
+        yew::Renderer::<App>::with_root(root).render();
+        return;
+    }
+    let ids = content_ids();
+    let known: Vec<&str> = ids.iter().map(String::as_str).collect();
+    for host in hosts {
+        let pairs = OPTIONS.iter().filter_map(|name| {
+            host.get_attribute(&format!("data-{name}"))
+                .map(|value| ((*name).to_owned(), value))
+        });
+        let options = Route::from_pairs(pairs, &known);
+        for warning in &options.warnings {
+            crate::browser::warn(warning);
+        }
+        let root = host
+            .shadow_root()
+            .and_then(|shadow| shadow.query_selector(".imreform-root").ok().flatten())
+            .unwrap_or_else(|| host.clone());
+        let props = AppProps {
+            host: Some(Rc::new(EmbedHost {
+                element: host,
+                options,
+            })),
+        };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    }
+}
+
+fn content_ids() -> Vec<String> {
+    crate::content::embedded()
+        .map(|c| c.sites.into_iter().map(|s| s.id).collect())
+        .unwrap_or_default()
+}
