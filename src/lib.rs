@@ -15,6 +15,7 @@ pub mod geo;
 mod mount;
 pub mod route;
 pub mod state;
+pub mod summary;
 
 pub use app::{App, AppProps, EmbedHost};
 #[cfg(feature = "csr")]

@@ -1,6 +1,7 @@
 //! The article's content: serde types, loading and validation (pure: no `yew`, no `web-sys`).
 
 mod error;
+mod json_path;
 mod lang;
 mod model;
 mod quantity;
@@ -20,28 +21,25 @@ pub use quantity::{
 pub use unit::Unit;
 pub use validate::{FORMAT, INNER_MONGOLIA_BOUNDS, UNIT_CHART_MAX};
 
-/// The content shipped with the widget, embedded at compile time so the first render needs no
-/// request.
-pub const EMBEDDED_JSON: &str = include_str!("../../assets/content.json");
+/// The content shipped with the widget (`assets/content.json`, minified by `build.rs`), embedded
+/// at compile time so the first render needs no request.
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.min.json"));
 
 /// Parses and validates a content file.
 ///
 /// Returns every problem found, not just the first, so whoever edits the file can fix them in
 /// one pass. Never panics, whatever the input.
 pub fn load(json: &str) -> Result<Content, LoadError> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let content: Content = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
-        // The crate writes "." for the root and "?" where the syntax broke before a field.
-        let path = match err.path().to_string() {
-            root if root == "." || root == "?" => String::new(),
-            path => path,
+    let content: Content = serde_json::from_str(json).map_err(|err| {
+        // Shape errors (a wrong type, an unknown variant, a missing field) get the field's
+        // path; syntax errors only a line and column.
+        let path = if err.is_data() {
+            json_path::path_at(json, err.line(), err.column())
+        } else {
+            String::new()
         };
-        LoadError::from_json(path, err.into_inner())
+        LoadError::from_json(path, err)
     })?;
-    // Trailing text after the document is an error too, as in `serde_json::from_str`.
-    deserializer
-        .end()
-        .map_err(|err| LoadError::from_json(String::new(), err))?;
     let problems = validate::problems(&content);
     if problems.is_empty() {
         Ok(content)
