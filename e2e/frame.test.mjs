@@ -58,6 +58,29 @@ describe("widget frame", () => {
     }
   });
 
+  test("without JavaScript, readers get the static summary of the seven sites", async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(env.url);
+      const items = await page.locator(".static-summary li").allTextContents();
+      assert.equal(items.length, 7);
+      assert.match(items[1], /乌海市：构建产改工作大格局。.*6000余人次/);
+      assert.equal(await page.locator(".static-summary a").getAttribute("href"), "./index.html");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("with JavaScript, the widget replaces the summary", async () => {
+    const widget = await openWidget(env);
+    try {
+      assert.equal(await widget.page.locator(".static-summary").count(), 0);
+    } finally {
+      await widget.close();
+    }
+  });
+
   for (const [name, width, height] of [
     ["phone-360", 360, 740],
     ["desktop-1280", 1280, 800],
