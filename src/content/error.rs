@@ -20,7 +20,11 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
     }
 }
 
@@ -31,6 +35,8 @@ pub enum LoadError {
     /// problem is in the JSON syntax itself), `line` and `column` where the reader stopped.
     Syntax {
         path: String,
+        /// True when the JSON itself is fine but its shape is not a content file's.
+        shape: bool,
         line: usize,
         column: usize,
         message: String,
@@ -43,6 +49,7 @@ impl LoadError {
     pub(crate) fn from_json(path: String, inner: serde_json::Error) -> Self {
         Self::Syntax {
             path,
+            shape: inner.is_data(),
             line: inner.line(),
             column: inner.column(),
             message: inner.to_string(),
@@ -61,6 +68,12 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Self::Syntax {
+                path,
+                shape: true,
+                message,
+                ..
+            } if path.is_empty() => write!(f, "content file has the wrong shape: {message}"),
             Self::Syntax { path, message, .. } if path.is_empty() => {
                 write!(f, "content file is not valid JSON: {message}")
             }

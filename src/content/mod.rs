@@ -19,17 +19,32 @@ pub use quantity::{
     ParseError, Qualifier, Quantity,
 };
 pub use unit::Unit;
-pub use validate::{FORMAT, INNER_MONGOLIA_BOUNDS, UNIT_CHART_MAX};
+pub use validate::{FORMAT, INNER_MONGOLIA_BOUNDS, MAX_TEXT_CHARS, UNIT_CHART_MAX};
 
 /// The content shipped with the widget (`assets/content.json`, minified by `build.rs`), embedded
 /// at compile time so the first render needs no request.
 pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.min.json"));
+
+/// Largest content file accepted (the real one is about 40 KB).
+pub const MAX_BYTES: usize = 1_000_000;
 
 /// Parses and validates a content file.
 ///
 /// Returns every problem found, not just the first, so whoever edits the file can fix them in
 /// one pass. Never panics, whatever the input.
 pub fn load(json: &str) -> Result<Content, LoadError> {
+    // A byte-order mark, as some Windows editors write one, is not an error.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    if json.len() > MAX_BYTES {
+        return Err(LoadError::Invalid(vec![Problem::new(
+            "",
+            format!(
+                "content file is {:.1} MB, larger than the {} KB limit",
+                json.len() as f64 / 1e6,
+                MAX_BYTES / 1000
+            ),
+        )]));
+    }
     let content: Content = serde_json::from_str(json).map_err(|err| {
         // Shape errors (a wrong type, an unknown variant, a missing field) get the field's
         // path; syntax errors only a line and column.

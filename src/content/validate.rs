@@ -88,10 +88,24 @@ impl Validator {
 
     fn text(&mut self, path: &str, text: &Text) {
         for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
+            let path = format!("{path}.{lang}");
             if value.trim().is_empty() {
+                self.push(path, "missing translation: expected non-empty text");
+            } else if value.chars().count() > MAX_TEXT_CHARS {
                 self.push(
-                    format!("{path}.{lang}"),
-                    "missing translation: expected non-empty text",
+                    path,
+                    format!(
+                        "text of {} characters is too long: at most {MAX_TEXT_CHARS}",
+                        value.chars().count()
+                    ),
+                );
+            } else if let Some(c) = value.chars().find(|&c| is_hidden_control(c)) {
+                self.push(
+                    path,
+                    format!(
+                        "invisible or direction-changing character U+{:04X}: remove it",
+                        c as u32
+                    ),
                 );
             }
         }
@@ -387,6 +401,17 @@ fn qualifier_name(qualifier: Qualifier) -> &'static str {
         Qualifier::Nearly => "nearly",
         Qualifier::NearlyMoreThan => "nearly_more_than",
     }
+}
+
+/// Longest text field, in characters (the longest summary is under 400).
+pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// Control characters, zero-width characters and bidirectional overrides: invisible in print,
+/// they can hide or reorder text.
+fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32,
+            0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x2069 | 0xFEFF)
 }
 
 /// A link-safe id: `a-z`, `0-9` and inner single hyphens.
