@@ -1,10 +1,12 @@
 // Starts the widget without any inline script, so it runs under a strict content-security
 // policy. On its own page it mounts into #imreform; on a host page into each
 // <div data-imreform>, inside a shadow root so the page's styles and the widget's never meet.
+// If it cannot start, the static summary stays and a note says why: never a blank space.
 import init from "./widget.js";
 
 const base = new URL(".", import.meta.url);
-for (const host of document.querySelectorAll("[data-imreform]")) {
+const hosts = [...document.querySelectorAll("[data-imreform]")];
+for (const host of hosts) {
   if (host.shadowRoot) continue;
   const shadow = host.attachShadow({ mode: "open" });
   const style = document.createElement("link");
@@ -14,4 +16,16 @@ for (const host of document.querySelectorAll("[data-imreform]")) {
   root.className = "imreform-root";
   shadow.append(style, root);
 }
-await init({ module_or_path: new URL("widget_bg.wasm", base) });
+try {
+  await init({ module_or_path: new URL("widget_bg.wasm", base) });
+} catch (error) {
+  console.error("[imreform] the interactive graphic could not start:", error);
+  const targets = hosts.length ? hosts.map((h) => h.shadowRoot) : [document.getElementById("imreform")];
+  for (const target of targets.filter(Boolean)) {
+    const note = document.createElement("p");
+    note.setAttribute("role", "alert");
+    note.className = "imreform-failed";
+    note.textContent = "互动图表未能载入。· The interactive graphic could not load.";
+    target.prepend(note);
+  }
+}

@@ -30,7 +30,10 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
   const prefix = mounts[0].prefix;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const mount = mounts.find((m) => path.startsWith(m.prefix));
+    // The longest matching prefix wins, so a folder can be mounted inside another.
+    const mount = mounts
+      .filter((m) => path.startsWith(m.prefix))
+      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
     if (!mount) {
       res.writeHead(404).end("not found");
       return;

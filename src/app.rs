@@ -33,19 +33,69 @@ pub struct AppProps {
     pub host: Option<Rc<EmbedHost>>,
 }
 
+/// Where the content comes from when an override file was asked for.
+#[derive(Clone, PartialEq)]
+enum Remote {
+    Loading,
+    Ready(Rc<Content>),
+    Failed(LoadError),
+}
+
+/// How long a content override may take to arrive.
+const FETCH_TIMEOUT_MS: u32 = 10_000;
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let loaded: Rc<Result<Rc<Content>, LoadError>> =
+    let embedded: Rc<Result<Rc<Content>, LoadError>> =
         use_memo((), |_| content::embedded().map(Rc::new));
     let asset: Rc<Result<Rc<MapAsset>, String>> = use_memo((), |_| {
         MapAsset::embedded()
             .map(Rc::new)
             .map_err(|err| format!("map data: {err}"))
     });
+    // Only the content file and the mode matter here; Frame reads (and reports) the rest.
+    let (override_url, kiosk) = {
+        let host = props.host.clone();
+        let options = use_memo((), move |_| match &host {
+            Some(host) => host.options.clone(),
+            None => {
+                let (query, fragment) = browser::address();
+                Route::parse(&query, &fragment, &[])
+            }
+        });
+        (options.content.clone(), options.mode == Some(Mode::Kiosk))
+    };
+    let remote = use_state(|| Remote::Loading);
+    let attempt = use_state(|| 0u32);
     {
-        let (loaded, asset) = (loaded.clone(), asset.clone());
+        let remote = remote.clone();
+        use_effect_with((override_url.clone(), *attempt), move |(url, _)| {
+            if let Some(url) = url.clone() {
+                remote.set(Remote::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = browser::fetch_text(&url, content::MAX_BYTES, FETCH_TIMEOUT_MS)
+                        .await
+                        .map_err(|message| {
+                            LoadError::Invalid(vec![content::Problem::new(url.clone(), message)])
+                        })
+                        .and_then(|text| content::load(&text));
+                    match loaded {
+                        Ok(content) => remote.set(Remote::Ready(Rc::new(content))),
+                        Err(err) => {
+                            web_sys::console::error_1(
+                                &format!("[imreform] content {url}: {err}").into(),
+                            );
+                            remote.set(Remote::Failed(err));
+                        }
+                    }
+                });
+            }
+        });
+    }
+    {
+        let (embedded, asset) = (embedded.clone(), asset.clone());
         use_effect_with((), move |_| {
-            if let Err(err) = &*loaded {
+            if let Err(err) = &*embedded {
                 web_sys::console::error_1(&err.to_string().into());
             }
             if let Err(err) = &*asset {
@@ -53,14 +103,34 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    match (&*loaded, &*asset) {
-        (Ok(content), Ok(asset)) => {
-            html! { <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} /> }
+    let asset = match &*asset {
+        Ok(asset) => asset.clone(),
+        Err(message) => {
+            let problem = content::Problem::new("assets/inner-mongolia.json", message.clone());
+            return html! { <ErrorPanel error={LoadError::Invalid(vec![problem])} /> };
         }
-        (Err(error), _) => html! { <ErrorPanel error={error.clone()} /> },
-        (_, Err(message)) => html! {
-            <ErrorPanel error={LoadError::Invalid(vec![content::Problem::new("assets/inner-mongolia.json", message.clone())])} />
+    };
+    let frame = |content: &Rc<Content>| {
+        html! { <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} /> }
+    };
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+    match (&override_url, &*remote, &*embedded) {
+        (None, _, Ok(content)) => frame(content),
+        (None, _, Err(error)) => html! { <ErrorPanel error={error.clone()} /> },
+        (Some(_), Remote::Loading, _) => html! {
+            <div class="widget widget--loading" role="status" data-testid="loading">
+                { "正在载入内容… · Loading the content…" }
+            </div>
         },
+        (Some(_), Remote::Ready(content), _) => frame(content),
+        // A kiosk has nobody to press "retry": it shows the built-in content instead.
+        (Some(_), Remote::Failed(_), Ok(content)) if kiosk => frame(content),
+        (Some(_), Remote::Failed(error), _) => {
+            html! { <ErrorPanel error={error.clone()} on_retry={retry} /> }
+        }
     }
 }
 
@@ -104,6 +174,7 @@ fn Frame(props: &FrameProps) -> Html {
     let root = use_node_ref();
     let standalone = props.host.is_none();
     let mode = options.mode.unwrap_or_default();
+    crate::crash::set_kiosk(mode == Mode::Kiosk);
     let embed_id = options
         .embed_id
         .clone()

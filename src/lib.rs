@@ -9,6 +9,7 @@ mod browser;
 pub mod chart;
 pub mod components;
 pub mod content;
+pub mod crash;
 pub mod embed;
 pub mod geo;
 #[cfg(feature = "csr")]

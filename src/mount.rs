@@ -7,10 +7,11 @@ use crate::route::Route;
 use crate::{App, AppProps, EmbedHost};
 
 /// The data attributes a script embed may carry.
-const OPTIONS: [&str; 6] = ["lang", "site", "theme", "mode", "compact", "id"];
+const OPTIONS: [&str; 7] = ["lang", "site", "theme", "mode", "compact", "id", "content"];
 
 /// Mounts every instance on the page.
 pub fn mount_all() {
+    yew::set_custom_panic_hook(Box::new(|info| crate::crash::report(&info.to_string())));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

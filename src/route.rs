@@ -38,6 +38,9 @@ pub struct Route {
     pub compact: Option<bool>,
     /// The embed's id in height messages (Datawrapper's and pym.js's formats carry one).
     pub embed_id: Option<String>,
+    /// A content file on this site to show instead of the built-in one (the next part of the
+    /// series, without a rebuild).
+    pub content: Option<String>,
     /// Things that were ignored, phrased for the console.
     pub warnings: Vec<String>,
 }
@@ -182,6 +185,15 @@ impl Route {
                         ));
                     }
                 }
+                "content" => {
+                    if is_local_json_path(&value) {
+                        route.content = Some(value);
+                    } else {
+                        route.warnings.push(format!(
+                            "ignored content={value:?}: expected a path to a .json file on this site"
+                        ));
+                    }
+                }
                 // Other parameters belong to the host page or to other options.
                 _ => {}
             }
@@ -197,6 +209,16 @@ impl Route {
                 .push(format!("unknown site {value:?}: showing the overview"));
         }
     }
+}
+
+/// A path on this site to a `.json` file: no scheme, no other host, no `..`.
+fn is_local_json_path(value: &str) -> bool {
+    value.ends_with(".json")
+        && !value.starts_with("//")
+        && !value.split('/').any(|part| part == "..")
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
 }
 
 /// The fragment for a state: `#wuhai`, `#site=wuhai&lang=en`, or empty for the overview in the
@@ -289,6 +311,30 @@ mod tests {
         assert_eq!(route.embed_id, None);
         assert_eq!(route.warnings.len(), 1, "{:?}", route.warnings);
         assert_eq!(parse("mode=popup", "").warnings.len(), 1);
+    }
+
+    #[test]
+    fn content_overrides_must_be_json_files_on_this_site() {
+        assert_eq!(
+            parse("?content=part2.json", "").content.as_deref(),
+            Some("part2.json")
+        );
+        assert_eq!(
+            parse("?content=/data/part-2.json", "").content.as_deref(),
+            Some("/data/part-2.json")
+        );
+        for hostile in [
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "../../secrets.json",
+            "part2.txt",
+        ] {
+            let route = parse(&format!("?content={hostile}"), "");
+            assert_eq!(route.content, None, "{hostile}");
+            assert_eq!(route.warnings.len(), 1, "{hostile}");
+        }
     }
 
     #[test]

@@ -200,3 +200,22 @@ async fn the_address_opens_a_site_in_its_language() {
         ["Building a high-quality workforce for the new era"]
     );
 }
+
+#[wasm_bindgen_test]
+fn a_crash_shows_a_notice_with_a_reload_button_once() {
+    imreform::crash::show_notice();
+    imreform::crash::show_notice();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let notices = document
+        .query_selector_all("#imreform-crash")
+        .expect("selector");
+    assert_eq!(notices.length(), 1, "shown once");
+    let notice = document
+        .get_element_by_id("imreform-crash")
+        .expect("notice");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert!(notice.query_selector("button").expect("selector").is_some());
+    notice.remove();
+}

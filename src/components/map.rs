@@ -11,6 +11,13 @@ use crate::browser;
 use crate::content::{Content, Kind, Lang};
 use crate::geo::{self, layout, Layout, MapAsset, PlacedMarker, SitePoint, Step};
 
+/// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
+/// the whole map keeps the wasm small).
+#[inline(never)]
+fn num(value: f64) -> String {
+    format!("{value:.1}")
+}
+
 /// A number unique to each map on the page, for element ids (a page may embed several).
 fn next_instance() -> usize {
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -132,14 +139,14 @@ pub fn Map(props: &MapProps) -> Html {
         <figure class="map" ref={node} data-testid="map">
             <svg
                 class="map__svg"
-                width={w.to_string()}
-                height={h.to_string()}
-                viewBox={format!("0 0 {w} {h}")}
+                width={num(w)}
+                height={num(h)}
+                viewBox={format!("0 0 {} {}", num(w), num(h))}
                 role="group"
                 aria-label={label}
                 aria-describedby={description_id.clone()}
             >
-                <rect class="map__background" width={w.to_string()} height={h.to_string()} onclick={clear.clone()} />
+                <rect class="map__background" width={num(w)} height={num(h)} onclick={clear.clone()} />
                 <g transform={format!("scale({})", layout.scale)} onclick={clear} aria-hidden="true">
                     { for shapes.regions.iter().map(|(code, zh, d)| {
                         let highlighted = selected_league.as_deref() == Some(zh.as_str());
@@ -192,21 +199,21 @@ fn overlay(layout: &Layout, lang: Lang) -> Html {
                     let (ex, ey) = label.rect.nearest_point(label.anchor);
                     html! {
                         <>
-                            <line class="map__leader map__leader--label" x1={ax.to_string()} y1={ay.to_string()} x2={ex.to_string()} y2={ey.to_string()} />
+                            <line class="map__leader map__leader--label" x1={num(ax)} y1={num(ay)} x2={num(ex)} y2={num(ey)} />
                         </>
                     }
                 });
                 html! {
                     <>
                         { for leader }
-                        <text class="map__label" x={x.to_string()} y={y.to_string()} data-region-label={label.code.clone()}>{ &label.text }</text>
+                        <text class="map__label" x={num(x)} y={num(y)} data-region-label={label.code.clone()}>{ &label.text }</text>
                     </>
                 }
             }) }
             <polygon class="map__capital" points={star((cx, cy), font * 0.5)} />
             <g class="map__scale">
                 <path d={format!("M{bx} {} V{by} H{} V{}", by - tick, bx + bar.length_px, by - tick)} />
-                <text x={bx.to_string()} y={(by - tick - font * 0.3).to_string()}>{ match lang {
+                <text x={num(bx)} y={num(by - tick - font * 0.3)}>{ match lang {
                     Lang::Zh => format!("{} 公里", bar.km),
                     Lang::En => format!("{} km", bar.km),
                 } }</text>
@@ -277,11 +284,11 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
     };
     let shape = match site.kind {
         Kind::CityOrBanner => {
-            html! { <circle cx={x.to_string()} cy={y.to_string()} r={(r * 0.92).to_string()} /> }
+            html! { <circle cx={num(x)} cy={num(y)} r={num(r * 0.92)} /> }
         }
         Kind::DevelopmentZone => {
             let s = r * 0.82;
-            html! { <rect x={(x - s).to_string()} y={(y - s).to_string()} width={(2.0 * s).to_string()} height={(2.0 * s).to_string()} rx={(s * 0.3).to_string()} /> }
+            html! { <rect x={num(x - s)} y={num(y - s)} width={num(2.0 * s)} height={num(2.0 * s)} rx={num(s * 0.3)} /> }
         }
         Kind::Enterprise => html! {
             <polygon points={format!("{x},{} {},{y} {x},{} {},{y}", y - r, x + r, y + r, x - r)} />
@@ -306,7 +313,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
                 onfocus={focus}
             >
                 { shape }
-                <text x={x.to_string()} y={y.to_string()} font-size={format!("{:.1}", r * 1.05)}>{ site.number }</text>
+                <text x={num(x)} y={num(y)} font-size={num(r * 1.05)}>{ site.number }</text>
         </g>
     }
 }
@@ -319,8 +326,8 @@ fn marker_leader(placed: &PlacedMarker) -> Html {
     let ((ax, ay), (x, y)) = (placed.anchor, placed.centre);
     html! {
         <>
-            <line class="map__leader" x1={ax.to_string()} y1={ay.to_string()} x2={x.to_string()} y2={y.to_string()} />
-            <circle class="map__leader-dot" cx={ax.to_string()} cy={ay.to_string()} r="2.5" />
+            <line class="map__leader" x1={num(ax)} y1={num(ay)} x2={num(x)} y2={num(y)} />
+            <circle class="map__leader-dot" cx={num(ax)} cy={num(ay)} r="2.5" />
         </>
     }
 }

@@ -19,9 +19,9 @@ pub const INPUT: &str = "node_modules/echarts/map/json/province/neimenggu.json";
 /// The committed asset, relative to the repository root.
 pub const OUTPUT: &str = "assets/inner-mongolia.json";
 /// Width of the map in map units; fine enough for a 4K screen (0.4 px per unit).
-pub const WIDTH: f64 = 10_000.0;
+pub const WIDTH: f64 = 5_000.0;
 /// Margin around the region, in map units.
-pub const PADDING: f64 = 150.0;
+pub const PADDING: f64 = 75.0;
 /// Douglas–Peucker tolerance. Chosen by eye at kiosk size: 1.5 km is about a pixel on a map
 /// drawn 1920 px wide, with 42% of the points of 0.5 km. See the README's "Map data".
 pub const TOLERANCE_KM: f64 = 1.5;

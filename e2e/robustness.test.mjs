@@ -1,0 +1,120 @@
+// Hostile and broken input at run time: content override files (good, broken, missing,
+// elsewhere), hostile addresses, and a widget that cannot start. Never a blank screen, never
+// a script run, always a clear message.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { BASE_PATH, openWidget, startBrowser, untilAttribute } from "./browser.mjs";
+
+const FIXTURES = new URL("../tests/fixtures/content/", import.meta.url).pathname;
+
+describe("robustness", () => {
+  let env;
+  before(async () => {
+    env = await startBrowser({ also: [{ base: `${BASE_PATH}fixtures/`, dir: FIXTURES }] });
+  });
+  after(() => env?.close());
+
+  async function open(query, options = {}) {
+    const context = await env.browser.newContext({ locale: "zh-CN", ...options });
+    const page = await context.newPage();
+    const errors = [];
+    const dialogs = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+    await page.goto(env.url + query);
+    return { page, errors, dialogs, close: () => context.close() };
+  }
+
+  test("an override file is loaded, and HTML in its text stays text", async () => {
+    const { page, errors, dialogs, close } = await open("?content=fixtures/23-html-in-every-text.json");
+    try {
+      const title = page.locator("h1");
+      await page.getByTestId("widget").waitFor();
+      assert.match(await title.textContent(), /^<img src=x onerror=alert\(1\)><script>alert\("x"\)<\/script>建设/);
+      await page.locator("[data-testid=marker][data-site=wuhai]").click();
+      await page.getByTestId("card").waitFor();
+      assert.equal(await page.locator("#imreform img, #imreform script").count(), 0, "no element from the text");
+      assert.deepEqual([errors, dialogs], [[], []]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a broken override file shows its problems and a retry button", async () => {
+    const { page, close } = await open("?content=fixtures/17-qualifier-contradicts.json");
+    try {
+      const panel = page.getByTestId("error-panel");
+      await panel.waitFor();
+      assert.match(await panel.getByTestId("problems").textContent(), /sites\[1\]\.figures\[1\]\.qualifier: qualifier exact contradicts/);
+      assert.equal(await panel.getByTestId("retry").count(), 1);
+      await panel.getByTestId("retry").click();
+      await panel.getByTestId("problems").waitFor();
+    } finally {
+      await close();
+    }
+  });
+
+  test("a missing override file says so; a kiosk falls back to the built-in content", async () => {
+    const missing = await open("?content=fixtures/part-9.json");
+    try {
+      await missing.page.getByTestId("error-panel").waitFor();
+      assert.match(await missing.page.getByTestId("problems").textContent(), /answered 404/);
+    } finally {
+      await missing.close();
+    }
+    const kiosk = await open("?content=fixtures/part-9.json&mode=kiosk");
+    try {
+      await kiosk.page.getByTestId("overview").waitFor();
+      assert.equal(await kiosk.page.getByTestId("error-panel").count(), 0);
+    } finally {
+      await kiosk.close();
+    }
+  });
+
+  test("an override from another server or a script URL is ignored with a warning", async () => {
+    for (const hostile of ["https://evil.example/x.json", "javascript:alert(1)", "//evil.example/a.json"]) {
+      const { page, errors, dialogs, close } = await open(`?content=${encodeURIComponent(hostile)}`);
+      const requests = [];
+      page.on("request", (r) => requests.push(r.url()));
+      try {
+        await page.getByTestId("overview").waitFor();
+        assert.deepEqual([errors, dialogs], [[], []]);
+        assert.ok(requests.every((url) => url.startsWith(env.origin)), requests.join(" "));
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  test("hostile addresses never run script or break the widget", async () => {
+    for (const query of [
+      "?lang=%3Cscript%3Ealert(1)%3C/script%3E&theme=%22%3E%3Cimg%20src=x%3E",
+      `#${"x".repeat(5000)}`,
+      "?mode=embed&mode=kiosk&compact=maybe&id=%00%01",
+      "#site=yili&site=wuhai&lang=en&lang=zh",
+    ]) {
+      const { page, errors, dialogs, close } = await open(query);
+      try {
+        await page.getByTestId("widget").waitFor();
+        assert.deepEqual([errors, dialogs], [[], []], query.slice(0, 80));
+        assert.equal(await page.locator("#imreform img").count(), 0);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  test("if the widget cannot start, the summary stays with a note: never a blank page", async () => {
+    const context = await env.browser.newContext({ locale: "zh-CN" });
+    try {
+      const page = await context.newPage();
+      await page.route("**/widget_bg.wasm", (route) => route.abort());
+      await page.goto(env.url);
+      await page.locator(".imreform-failed").waitFor();
+      assert.equal(await page.locator(".static-summary li").count(), 7);
+      assert.equal(await page.locator(".imreform-failed").getAttribute("role"), "alert");
+    } finally {
+      await context.close();
+    }
+  });
+});
