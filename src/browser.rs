@@ -238,11 +238,11 @@ pub async fn fetch_text(url: &str, max_bytes: usize, timeout_ms: u32) -> Result<
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let resolved = web_sys::Url::new_with_base(url, &base)
-        .map_err(|_| format!("{url:?} is not a valid address"))?;
+        .map_err(|_| format!("\"{url}\" is not a valid address"))?;
     let origin = window.location().origin().unwrap_or_default();
     if resolved.origin() != origin {
         return Err(format!(
-            "{url:?} is on another server; only this site's own files are loaded"
+            "\"{url}\" is on another server; only this site's own files are loaded"
         ));
     }
     let controller = web_sys::AbortController::new().map_err(|_| "cannot start a request")?;
@@ -252,11 +252,11 @@ pub async fn fetch_text(url: &str, max_bytes: usize, timeout_ms: u32) -> Result<
     let timer = gloo_timers::callback::Timeout::new(timeout_ms, move || abort.abort());
     let response = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init))
         .await
-        .map_err(|_| format!("could not load {url:?} within {} s", timeout_ms / 1000))?;
+        .map_err(|_| format!("could not load \"{url}\" within {} s", timeout_ms / 1000))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!(
-            "{url:?} answered {} {}",
+            "\"{url}\" answered {} {}",
             response.status(),
             response.status_text()
         ));
@@ -269,18 +269,18 @@ pub async fn fetch_text(url: &str, max_bytes: usize, timeout_ms: u32) -> Result<
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > max_bytes) {
         return Err(format!(
-            "{url:?} is larger than the {} KB limit",
+            "\"{url}\" is larger than the {} KB limit",
             max_bytes / 1000
         ));
     }
     let text = JsFuture::from(response.text().map_err(|_| "unreadable response")?)
         .await
-        .map_err(|_| format!("could not read {url:?} within {} s", timeout_ms / 1000))?;
+        .map_err(|_| format!("could not read \"{url}\" within {} s", timeout_ms / 1000))?;
     drop(timer);
     let text = text.as_string().unwrap_or_default();
     if text.len() > max_bytes {
         return Err(format!(
-            "{url:?} is larger than the {} KB limit",
+            "\"{url}\" is larger than the {} KB limit",
             max_bytes / 1000
         ));
     }

@@ -2,8 +2,6 @@
 //! messages the widget sends (its height in the formats CMS plugins listen for, and the
 //! reader's selection). Pure: the browser glue is in `browser`.
 
-use serde_json::json;
-
 use crate::content::Lang;
 use crate::route::{parse_lang, parse_scheme, Scheme};
 
@@ -33,19 +31,19 @@ pub fn parse_host_message(
         "lang" => {
             let lang = value("lang").ok_or("imreform:lang needs a string `lang`")?;
             HostMessage::SetLang(
-                parse_lang(&lang).ok_or(format!("unknown lang {lang:?}: expected zh or en"))?,
+                parse_lang(&lang).ok_or(format!("unknown lang \"{lang}\": expected zh or en"))?,
             )
         }
         "theme" => {
             let theme = value("theme").ok_or("imreform:theme needs a string `theme`")?;
             HostMessage::SetScheme(parse_scheme(&theme).ok_or(format!(
-                "unknown theme {theme:?}: expected light, dark or auto"
+                "unknown theme \"{theme}\": expected light, dark or auto"
             ))?)
         }
         "site" => match value("site") {
             None => HostMessage::SetSite(None),
             Some(site) if known_sites.contains(&site.as_str()) => HostMessage::SetSite(Some(site)),
-            Some(site) => return Err(format!("unknown site {site:?}")),
+            Some(site) => return Err(format!("unknown site \"{site}\"")),
         },
         // Our own outgoing messages echoed back, or a newer protocol: not an error.
         "height" | "selected" => return Ok(None),
@@ -54,19 +52,42 @@ pub fn parse_host_message(
     Ok(Some(message))
 }
 
+/// A JSON string literal. (Written by hand: serde_json's `Value` serializer would add kilobytes
+/// of wasm for three small messages.)
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// The height messages, as JSON text: Datawrapper's `{"datawrapper-height": {id: px}}` and ours
 /// `{"type": "imreform:height", "id", "height"}`; and pym.js's plain string.
 pub fn height_messages(id: &str, height_px: u32) -> (String, String, String) {
+    let id_json = quote(id);
     (
-        json!({ "datawrapper-height": { id: height_px } }).to_string(),
-        json!({ "type": "imreform:height", "id": id, "height": height_px }).to_string(),
+        format!(r#"{{"datawrapper-height":{{{id_json}:{height_px}}}}}"#),
+        format!(r#"{{"height":{height_px},"id":{id_json},"type":"imreform:height"}}"#),
         format!("pymxPYMx{id}xPYMxheightxPYMx{height_px}"),
     )
 }
 
 /// Sent when the reader opens a site (`None`: back to the overview).
 pub fn selected_message(id: &str, site: Option<&str>, lang: Lang) -> String {
-    json!({ "type": "imreform:selected", "id": id, "site": site, "lang": lang.key() }).to_string()
+    let site = site.map_or_else(|| "null".to_owned(), quote);
+    format!(
+        r#"{{"id":{},"lang":"{}","site":{site},"type":"imreform:selected"}}"#,
+        quote(id),
+        lang.key()
+    )
 }
 
 #[cfg(test)]
@@ -143,6 +164,17 @@ mod tests {
             r#"{"height":812,"id":"story-1","type":"imreform:height"}"#
         );
         assert_eq!(pym, "pymxPYMxstory-1xPYMxheightxPYMx812");
+    }
+
+    #[test]
+    fn messages_are_valid_json_whatever_the_id() {
+        let (datawrapper, ours, _) = height_messages("a\"b\\c\u{1}", 5);
+        for text in [datawrapper, ours, selected_message("x\"", None, Lang::Zh)] {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

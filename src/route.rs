@@ -148,12 +148,12 @@ impl Route {
                     Some(lang) => route.lang = Some(lang),
                     None => route
                         .warnings
-                        .push(format!("ignored lang={value:?}: expected zh or en")),
+                        .push(format!("ignored lang=\"{value}\": expected zh or en")),
                 },
                 "theme" => match parse_scheme(&value) {
                     Some(theme) => route.scheme = Some(theme),
                     None => route.warnings.push(format!(
-                        "ignored theme={value:?}: expected light, dark or auto"
+                        "ignored theme=\"{value}\": expected light, dark or auto"
                     )),
                 },
                 "site" => route.set_site(&value, known_sites),
@@ -162,15 +162,15 @@ impl Route {
                     "embed" => route.mode = Some(Mode::Embed),
                     "kiosk" => route.mode = Some(Mode::Kiosk),
                     _ => route.warnings.push(format!(
-                        "ignored mode={value:?}: expected full, embed or kiosk"
+                        "ignored mode=\"{value}\": expected full, embed or kiosk"
                     )),
                 },
                 "compact" => match value.trim() {
                     "" | "1" | "true" | "yes" => route.compact = Some(true),
                     "0" | "false" | "no" => route.compact = Some(false),
-                    _ => route
-                        .warnings
-                        .push(format!("ignored compact={value:?}: expected true or false")),
+                    _ => route.warnings.push(format!(
+                        "ignored compact=\"{value}\": expected true or false"
+                    )),
                 },
                 "id" => {
                     let ok = !value.is_empty()
@@ -181,7 +181,7 @@ impl Route {
                         route.embed_id = Some(value);
                     } else {
                         route.warnings.push(format!(
-                            "ignored id={value:?}: expected letters, digits, - or _"
+                            "ignored id=\"{value}\": expected letters, digits, - or _"
                         ));
                     }
                 }
@@ -190,7 +190,7 @@ impl Route {
                         route.content = Some(value);
                     } else {
                         route.warnings.push(format!(
-                            "ignored content={value:?}: expected a path to a .json file on this site"
+                            "ignored content=\"{value}\": expected a path to a .json file on this site"
                         ));
                     }
                 }
@@ -206,7 +206,7 @@ impl Route {
             self.site = Some(id);
         } else if !id.is_empty() {
             self.warnings
-                .push(format!("unknown site {value:?}: showing the overview"));
+                .push(format!("unknown site \"{value}\": showing the overview"));
         }
     }
 }

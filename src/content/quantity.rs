@@ -41,8 +41,8 @@ impl fmt::Display for ParseError {
                 f,
                 "expected an amount such as 6000余 or 近5亿, found nothing"
             ),
-            Self::NoDigits(text) => write!(f, "expected a number in {text:?}"),
-            Self::Trailing(rest) => write!(f, "unexpected {rest:?} after the amount"),
+            Self::NoDigits(text) => write!(f, "expected a number in \"{text}\""),
+            Self::Trailing(rest) => write!(f, "unexpected \"{rest}\" after the amount"),
         }
     }
 }

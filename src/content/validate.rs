@@ -1,7 +1,30 @@
 //! Content rules that serde's shape check cannot express. Each broken rule becomes one
 //! [`Problem`] naming the field and what was expected.
 
-use std::collections::HashSet;
+/// Ids and numbers seen so far. A few dozen at most, so a list beats a hash set (and keeps the
+/// wasm smaller).
+#[derive(Default)]
+struct Seen<T>(Vec<T>);
+
+impl<T: PartialEq> Seen<T> {
+    /// Records `item`; false if it was already there.
+    fn insert(&mut self, item: T) -> bool {
+        if self.0.contains(&item) {
+            false
+        } else {
+            self.0.push(item);
+            true
+        }
+    }
+
+    fn contains(&self, item: &T) -> bool {
+        self.0.contains(item)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.0.iter()
+    }
+}
 
 use super::quantity::{self, Qualifier};
 use super::{ChartKind, ChartSpec, Content, Figure, Problem, Site, Text, TimelineEvent};
@@ -34,7 +57,7 @@ pub(super) fn problems(content: &Content) -> Vec<Problem> {
         v.push("article.series_part", "expected the part number, 1 or more");
     }
 
-    let mut theme_ids = HashSet::new();
+    let mut theme_ids = Seen::default();
     for (i, theme) in content.themes.iter().enumerate() {
         let path = format!("themes[{i}]");
         v.id(&format!("{path}.id"), &theme.id, &mut theme_ids);
@@ -55,8 +78,8 @@ pub(super) fn problems(content: &Content) -> Vec<Problem> {
     if content.sites.is_empty() {
         v.push("sites", "expected at least one site");
     }
-    let mut site_ids = HashSet::new();
-    let mut numbers = HashSet::new();
+    let mut site_ids = Seen::default();
+    let mut numbers = Seen::default();
     for (i, site) in content.sites.iter().enumerate() {
         let path = format!("sites[{i}]");
         v.id(&format!("{path}.id"), &site.id, &mut site_ids);
@@ -111,18 +134,18 @@ impl Validator {
         }
     }
 
-    fn id<'a>(&mut self, path: &str, id: &'a str, seen: &mut HashSet<&'a str>) {
+    fn id<'a>(&mut self, path: &str, id: &'a str, seen: &mut Seen<&'a str>) {
         if !is_slug(id) {
             self.push(
                 path,
-                format!("expected a slug of lowercase ASCII letters, digits and single hyphens, found {id:?}"),
+                format!("expected a slug of lowercase ASCII letters, digits and single hyphens, found \"{id}\""),
             );
         } else if !seen.insert(id) {
-            self.push(path, format!("duplicate id {id:?}"));
+            self.push(path, format!("duplicate id \"{id}\""));
         }
     }
 
-    fn site(&mut self, path: &str, site: &Site, theme_ids: &HashSet<&str>) {
+    fn site(&mut self, path: &str, site: &Site, theme_ids: &Seen<&str>) {
         self.text(&format!("{path}.name"), &site.name);
         self.text(&format!("{path}.league"), &site.league);
         self.text(&format!("{path}.headline"), &site.headline);
@@ -146,27 +169,27 @@ impl Validator {
         }
         self.figures(&format!("{path}.figures"), &site.figures);
         self.charts(&format!("{path}.charts"), &site.charts, &site.figures);
-        let mut seen = HashSet::new();
+        let mut seen = Seen::default();
         for (i, theme) in site.themes.iter().enumerate() {
             let theme_path = format!("{path}.themes[{i}]");
-            if !theme_ids.contains(theme.as_str()) {
-                let known: Vec<&str> = {
+            if !theme_ids.contains(&theme.as_str()) {
+                let known = {
                     let mut known: Vec<&str> = theme_ids.iter().copied().collect();
                     known.sort_unstable();
-                    known
+                    known.join(", ")
                 };
                 self.push(
                     theme_path,
-                    format!("unknown theme {theme:?}, expected one of {known:?}"),
+                    format!("unknown theme \"{theme}\", expected one of: {known}"),
                 );
             } else if !seen.insert(theme.as_str()) {
-                self.push(theme_path, format!("theme {theme:?} listed twice"));
+                self.push(theme_path, format!("theme \"{theme}\" listed twice"));
             }
         }
     }
 
     fn figures(&mut self, path: &str, figures: &[Figure]) {
-        let mut ids = HashSet::new();
+        let mut ids = Seen::default();
         for (i, figure) in figures.iter().enumerate() {
             let path = format!("{path}[{i}]");
             self.id(&format!("{path}.id"), &figure.id, &mut ids);
@@ -208,7 +231,7 @@ impl Validator {
         if !source.contains(stated.as_str()) {
             self.push(
                 format!("{path}.stated"),
-                format!("{stated:?} does not occur in its source phrase {source:?}"),
+                format!("\"{stated}\" does not occur in its source phrase \"{source}\""),
             );
         }
         let parsed = match quantity::parse_amount(stated) {
@@ -222,7 +245,7 @@ impl Validator {
             self.push(
                 format!("{path}.qualifier"),
                 format!(
-                    "qualifier {} contradicts the phrase: {stated:?} means {}",
+                    "qualifier {} contradicts the phrase: \"{stated}\" means {}",
                     qualifier_name(figure.qualifier),
                     qualifier_name(parsed.qualifier)
                 ),
@@ -232,7 +255,7 @@ impl Validator {
             self.push(
                 format!("{path}.value"),
                 format!(
-                    "value {} contradicts the phrase: {stated:?} is {}",
+                    "value {} contradicts the phrase: \"{stated}\" is {}",
                     figure.value, parsed.value
                 ),
             );
@@ -254,14 +277,15 @@ impl Validator {
                 None => self.push(
                     part_path,
                     format!(
-                        "unknown figure {part_id:?}: expected the id of a stated figure beside it"
+                        "unknown figure \"{part_id}\": expected the id of a stated figure beside it"
                     ),
                 ),
                 Some(part) if part.unit != figure.unit => self.push(
                     part_path,
                     format!(
-                        "figure {part_id:?} counts {:?}, not {:?}: only like units add up",
-                        part.unit, figure.unit
+                        "figure \"{part_id}\" counts {}, not {}: only like units add up",
+                        part.unit.en(true),
+                        figure.unit.en(true)
                     ),
                 ),
                 Some(part) => sum += part.value,
@@ -292,7 +316,7 @@ impl Validator {
     }
 
     fn charts(&mut self, path: &str, charts: &[ChartSpec], figures: &[Figure]) {
-        let mut ids = HashSet::new();
+        let mut ids = Seen::default();
         for (i, chart) in charts.iter().enumerate() {
             let path = format!("{path}[{i}]");
             self.id(&format!("{path}.id"), &chart.id, &mut ids);
@@ -310,7 +334,7 @@ impl Validator {
                     Some(figure) => members.push(figure),
                     None => self.push(
                         format!("{path}.figures[{j}]"),
-                        format!("unknown figure {id:?}: expected the id of a figure beside it"),
+                        format!("unknown figure \"{id}\": expected the id of a figure beside it"),
                     ),
                 }
             }
@@ -336,7 +360,7 @@ impl Validator {
                 {
                     self.push(
                         format!("{path}.figures"),
-                        format!("figure {:?} ({}) is too large or not whole for a unit chart (at most {UNIT_CHART_MAX})", figure.id, figure.value),
+                        format!("figure \"{}\" ({}) is too large or not whole for a unit chart (at most {UNIT_CHART_MAX})", figure.id, figure.value),
                     );
                 }
             }
@@ -346,11 +370,12 @@ impl Validator {
                         Some(total) if total.derived_from == chart.figures => {}
                         Some(_) => self.push(
                             format!("{path}.total"),
-                            format!("{total:?} must be derived from exactly the chart's figures"),
+                            format!("\"{total}\" must be derived from exactly the chart's figures"),
                         ),
-                        None => {
-                            self.push(format!("{path}.total"), format!("unknown figure {total:?}"))
-                        }
+                        None => self.push(
+                            format!("{path}.total"),
+                            format!("unknown figure \"{total}\""),
+                        ),
                     }
                 }
                 (Some(_), _) => {
@@ -386,7 +411,7 @@ impl Validator {
             self.push(
                 format!("{path}.year"),
                 format!(
-                    "year {} is not in its source phrase {:?}; mark it derived if worked out",
+                    "year {} is not in its source phrase \"{}\"; mark it derived if worked out",
                     event.year, event.source
                 ),
             );
