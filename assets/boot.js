@@ -17,7 +17,9 @@ for (const host of hosts) {
   shadow.append(style, root);
 }
 try {
-  await init({ module_or_path: new URL("widget_bg.wasm", base) });
+  const wasm = await init({ module_or_path: new URL("widget_bg.wasm", base) });
+  // On its own page (not in a host's), operators and the soak test can read wasm memory.
+  if (!hosts.length) globalThis.imreform = { wasmMemoryBytes: () => wasm.memory.buffer.byteLength };
 } catch (error) {
   console.error("[imreform] the interactive graphic could not start:", error);
   const targets = hosts.length ? hosts.map((h) => h.shadowRoot) : [document.getElementById("imreform")];

@@ -6,12 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{strings, ErrorPanel, Map, OverviewCard, SiteCard, SiteList};
+use crate::components::{strings, use_kiosk, ErrorPanel, Map, OverviewCard, SiteCard, SiteList};
 use crate::content::{self, Content, Lang, LoadError};
 use crate::embed::{self, HostMessage};
 use crate::geo::MapAsset;
+use crate::kiosk::Timings;
 use crate::route::{self, Mode, Route, Scheme};
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, KioskConfig};
 
 /// A script embed: the host page's element the widget lives in, and the options read from its
 /// data attributes. Such a widget leaves the page's address alone.
@@ -164,17 +165,52 @@ fn Frame(props: &FrameProps) -> Html {
     };
     let state = {
         let options = options.clone();
-        use_reducer(move || AppState {
-            lang: route::initial_lang(options.lang, &browser::languages()),
-            selected: options.site.clone(),
-            scheme: options.scheme.unwrap_or_default(),
-            ..AppState::default()
+        let content = props.content.clone();
+        use_reducer(move || {
+            let lang = route::initial_lang(options.lang, &browser::languages());
+            let kiosk = (options.mode == Some(Mode::Kiosk)).then(|| {
+                let defaults = Timings::default();
+                let seconds =
+                    |value: Option<f64>, default: f64| value.map_or(default, |s| s * 1000.0);
+                let reset_ms = seconds(options.reset_s, defaults.reset_ms);
+                Rc::new(KioskConfig {
+                    timings: Timings {
+                        attract_ms: seconds(options.idle_s, defaults.attract_ms),
+                        reset_ms,
+                        countdown_ms: defaults.countdown_ms.min(reset_ms / 2.0),
+                        step_ms: seconds(options.step_s, defaults.step_ms),
+                    },
+                    sites: content
+                        .sites_in_order()
+                        .iter()
+                        .map(|s| s.id.clone())
+                        .collect(),
+                    lang,
+                })
+            });
+            AppState {
+                lang,
+                selected: options.site.clone(),
+                scheme: options.scheme.unwrap_or_default(),
+                kiosk,
+                ..AppState::default()
+            }
         })
     };
     let root = use_node_ref();
     let standalone = props.host.is_none();
     let mode = options.mode.unwrap_or_default();
-    crate::crash::set_kiosk(mode == Mode::Kiosk);
+    let kiosk = mode == Mode::Kiosk;
+    crate::crash::set_kiosk(kiosk);
+    let step_ms = state.kiosk.as_ref().map_or(8_000.0, |k| k.timings.step_ms);
+    use_kiosk(
+        root.clone(),
+        kiosk,
+        state.attracting,
+        state.dispatcher(),
+        options.reload_at,
+        step_ms,
+    );
     let embed_id = options
         .embed_id
         .clone()
@@ -394,6 +430,7 @@ fn Frame(props: &FrameProps) -> Html {
                         {lang}
                         selected={state.selected.clone()}
                         theme={state.highlight.clone()}
+                        touch={kiosk}
                         on_select={on_select.clone()}
                         {on_clear}
                     />
@@ -407,6 +444,23 @@ fn Frame(props: &FrameProps) -> Html {
                 <p>{ article.credit.get(lang) }</p>
             </footer>
             <div class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</div>
+            if state.attracting {
+                <div class="kiosk__prompt" data-testid="attract-prompt" aria-hidden="true">
+                    <span lang="zh-Hans">{ "触摸屏幕，开始探索" }</span>
+                    <span lang="en">{ "Touch to explore" }</span>
+                </div>
+            }
+            if let Some(seconds) = state.countdown {
+                <div class="kiosk__countdown" role="alert" data-testid="countdown">
+                    <p>{ match lang {
+                        Lang::Zh => format!("{seconds} 秒后返回概览"),
+                        Lang::En => format!("Returning to the overview in {seconds} s"),
+                    } }</p>
+                    <button type="button" class="kiosk__stay" data-testid="stay">
+                        { match lang { Lang::Zh => "继续浏览", Lang::En => "Stay" } }
+                    </button>
+                </div>
+            }
         </div>
     }
 }

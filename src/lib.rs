@@ -12,6 +12,7 @@ pub mod content;
 pub mod crash;
 pub mod embed;
 pub mod geo;
+pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;
 pub mod route;

@@ -7,7 +7,9 @@ use crate::route::Route;
 use crate::{App, AppProps, EmbedHost};
 
 /// The data attributes a script embed may carry.
-const OPTIONS: [&str; 7] = ["lang", "site", "theme", "mode", "compact", "id", "content"];
+const OPTIONS: [&str; 11] = [
+    "lang", "site", "theme", "mode", "compact", "id", "content", "idle", "reset", "step", "reload",
+];
 
 /// Mounts every instance on the page.
 pub fn mount_all() {

@@ -28,7 +28,7 @@ pub enum Mode {
 
 /// What an address (or a script embed's data attributes) asks for. `None` fields were not
 /// given (or were invalid).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Route {
     pub site: Option<String>,
     pub lang: Option<Lang>,
@@ -41,6 +41,12 @@ pub struct Route {
     /// A content file on this site to show instead of the built-in one (the next part of the
     /// series, without a rebuild).
     pub content: Option<String>,
+    /// Kiosk timings in seconds: `idle` (attract loop), `reset`, `step` (per attract slide).
+    pub idle_s: Option<f64>,
+    pub reset_s: Option<f64>,
+    pub step_s: Option<f64>,
+    /// Kiosk daily self-reload, `reload=HH:MM` local time.
+    pub reload_at: Option<(u32, u32)>,
     /// Things that were ignored, phrased for the console.
     pub warnings: Vec<String>,
 }
@@ -194,6 +200,28 @@ impl Route {
                         ));
                     }
                 }
+                "idle" | "reset" | "step" => match value.trim().parse::<f64>() {
+                    Ok(seconds) if (0.02..=86_400.0).contains(&seconds) => {
+                        let slot = match key.as_str() {
+                            "idle" => &mut route.idle_s,
+                            "reset" => &mut route.reset_s,
+                            _ => &mut route.step_s,
+                        };
+                        *slot = Some(seconds);
+                    }
+                    _ => route.warnings.push(format!(
+                        "ignored {key}=\"{value}\": expected seconds between 0.02 and 86400"
+                    )),
+                },
+                "reload" => match value.split_once(':').and_then(|(h, m)| {
+                    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+                    (h < 24 && m < 60).then_some((h, m))
+                }) {
+                    Some(at) => route.reload_at = Some(at),
+                    None => route.warnings.push(format!(
+                        "ignored reload=\"{value}\": expected a time such as 04:30"
+                    )),
+                },
                 // Other parameters belong to the host page or to other options.
                 _ => {}
             }
@@ -335,6 +363,22 @@ mod tests {
             assert_eq!(route.content, None, "{hostile}");
             assert_eq!(route.warnings.len(), 1, "{hostile}");
         }
+    }
+
+    #[test]
+    fn kiosk_timings_and_reload_time() {
+        let route = parse("?mode=kiosk&idle=1.5&reset=3&step=0.2&reload=04:30", "");
+        assert_eq!(
+            (route.idle_s, route.reset_s, route.step_s),
+            (Some(1.5), Some(3.0), Some(0.2))
+        );
+        assert_eq!(route.reload_at, Some((4, 30)));
+        let bad = parse("?idle=-1&reset=NaN&step=1e9&reload=25:00", "");
+        assert_eq!(
+            (bad.idle_s, bad.reset_s, bad.step_s, bad.reload_at),
+            (None, None, None, None)
+        );
+        assert_eq!(bad.warnings.len(), 4);
     }
 
     #[test]

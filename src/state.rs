@@ -5,7 +5,18 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::content::Lang;
+use crate::kiosk::{Phase, Timings};
 use crate::route::Scheme;
+
+/// What a kiosk needs to run its loop and resets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KioskConfig {
+    pub timings: Timings,
+    /// Site ids in the article's order, for the attract loop.
+    pub sites: Vec<String>,
+    /// The language a visitor's session resets to.
+    pub lang: Lang,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
@@ -16,6 +27,12 @@ pub struct AppState {
     pub highlight: Option<String>,
     /// Light, dark, or following the system.
     pub scheme: Scheme,
+    /// Set in kiosk mode.
+    pub kiosk: Option<Rc<KioskConfig>>,
+    /// The attract loop is running (the first touch only stops it).
+    pub attracting: bool,
+    /// Seconds left before a visitor's choices are reset, while the warning shows.
+    pub countdown: Option<u32>,
 }
 
 impl Default for AppState {
@@ -25,6 +42,9 @@ impl Default for AppState {
             selected: None,
             highlight: None,
             scheme: Scheme::Auto,
+            kiosk: None,
+            attracting: false,
+            countdown: None,
         }
     }
 }
@@ -44,12 +64,28 @@ pub enum Action {
         site: Option<String>,
         lang: Option<Lang>,
     },
+    /// Kiosk: time passed with no input for `idle_ms`.
+    Tick {
+        idle_ms: f64,
+    },
+    /// Kiosk: someone touched the screen.
+    Touch,
 }
 
 impl AppState {
     pub fn apply(&self, action: Action) -> Self {
         let mut next = self.clone();
         match action {
+            Action::Tick { idle_ms } => return self.tick(idle_ms),
+            Action::Touch => {
+                next.attracting = false;
+                next.countdown = None;
+                return next;
+            }
+            _ => {}
+        }
+        match action {
+            Action::Tick { .. } | Action::Touch => {}
             Action::Toggle(id) if self.selected.as_deref() == Some(id.as_str()) => {
                 next.selected = None;
             }
@@ -73,6 +109,43 @@ impl AppState {
                 if let Some(lang) = lang {
                     next.lang = lang;
                 }
+            }
+        }
+        next
+    }
+}
+
+impl AppState {
+    /// Kiosk: whether there is nothing of a visitor's to reset.
+    fn untouched(&self, kiosk: &KioskConfig) -> bool {
+        self.attracting
+            || (self.selected.is_none() && self.highlight.is_none() && self.lang == kiosk.lang)
+    }
+
+    fn tick(&self, idle_ms: f64) -> Self {
+        let Some(kiosk) = self.kiosk.clone() else {
+            return self.clone();
+        };
+        let mut next = self.clone();
+        next.countdown = None;
+        match kiosk
+            .timings
+            .phase(idle_ms, self.untouched(&kiosk), kiosk.sites.len())
+        {
+            Phase::Active => {}
+            Phase::Countdown(seconds) => next.countdown = Some(seconds),
+            Phase::Reset => {
+                next.selected = None;
+                next.highlight = None;
+                next.lang = kiosk.lang;
+                next.attracting = false;
+            }
+            Phase::Attract(slide) => {
+                next.attracting = true;
+                next.highlight = None;
+                next.selected = slide
+                    .checked_sub(1)
+                    .and_then(|i| kiosk.sites.get(i).cloned());
             }
         }
         next
@@ -156,6 +229,69 @@ mod tests {
             (link.selected.as_deref(), link.lang),
             (Some("yili"), Lang::En)
         );
+    }
+
+    fn kiosk() -> AppState {
+        AppState {
+            kiosk: Some(Rc::new(KioskConfig {
+                timings: Timings {
+                    attract_ms: 1_000.0,
+                    reset_ms: 2_000.0,
+                    countdown_ms: 500.0,
+                    step_ms: 100.0,
+                },
+                sites: vec!["a".into(), "b".into()],
+                lang: Lang::Zh,
+            })),
+            ..AppState::default()
+        }
+    }
+
+    #[test]
+    fn the_kiosk_attract_loop_cycles_overview_and_sites_and_a_touch_stops_it() {
+        let state = kiosk().apply(Action::Tick { idle_ms: 1_000.0 });
+        assert!(state.attracting);
+        assert_eq!(state.selected, None, "slide 0: the overview");
+        let state = state.apply(Action::Tick { idle_ms: 1_100.0 });
+        assert_eq!(state.selected.as_deref(), Some("a"));
+        let state = state.apply(Action::Tick { idle_ms: 1_200.0 });
+        assert_eq!(state.selected.as_deref(), Some("b"));
+        let touched = state.apply(Action::Touch);
+        assert!(!touched.attracting);
+        assert_eq!(
+            touched.selected.as_deref(),
+            Some("b"),
+            "the touch itself changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_visitors_session_resets_after_a_countdown() {
+        let visitor = kiosk()
+            .apply(Action::Select("b".into()))
+            .apply(Action::SetLang(Lang::En));
+        assert_eq!(
+            visitor
+                .apply(Action::Tick { idle_ms: 1_200.0 })
+                .selected
+                .as_deref(),
+            Some("b")
+        );
+        assert_eq!(
+            visitor.apply(Action::Tick { idle_ms: 1_600.0 }).countdown,
+            Some(1)
+        );
+        let reset = visitor.apply(Action::Tick { idle_ms: 2_000.0 });
+        assert_eq!(
+            (reset.selected, reset.lang, reset.countdown),
+            (None, Lang::Zh, None)
+        );
+    }
+
+    #[test]
+    fn outside_a_kiosk_ticks_do_nothing() {
+        let state = AppState::default().apply(Action::Select("a".into()));
+        assert_eq!(state.apply(Action::Tick { idle_ms: 1e9 }), state);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::strings::strings;
 use super::use_width::use_width;
 use crate::browser;
 use crate::content::{Content, Kind, Lang};
-use crate::geo::{self, layout, Layout, MapAsset, PlacedMarker, SitePoint, Step};
+use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, Step};
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
 /// the whole map keeps the wasm small).
@@ -31,6 +31,9 @@ pub struct MapProps {
     pub asset: Rc<MapAsset>,
     pub lang: Lang,
     pub selected: Option<String>,
+    /// Kiosk: markers are 48 px touch targets.
+    #[prop_or_default]
+    pub touch: bool,
     /// A reform theme chosen in the overview: its sites stand out, the others fade.
     #[prop_or_default]
     pub theme: Option<String>,
@@ -77,8 +80,9 @@ pub fn Map(props: &MapProps) -> Html {
             sites.clone(),
             props.lang,
             width.round() as i64,
+            props.touch,
         ),
-        |(asset, sites, lang, width)| layout(asset, sites, *lang, *width as f64),
+        |(asset, sites, lang, width, touch)| layout_for(asset, sites, *lang, *width as f64, *touch),
     );
 
     let lang = props.lang;
@@ -314,6 +318,8 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
             >
                 { shape }
                 <text x={num(x)} y={num(y)} font-size={num(r * 1.05)}>{ site.number }</text>
+                // The whole marker box answers touches, whatever the shape drawn inside it.
+                <rect class="marker__hit" x={num(x - r)} y={num(y - r)} width={num(2.0 * r)} height={num(2.0 * r)} />
         </g>
     }
 }

@@ -3,6 +3,7 @@
 mod chart_view;
 mod error_panel;
 mod figure_tile;
+mod kiosk;
 mod map;
 mod overview_card;
 mod site_card;
@@ -13,6 +14,7 @@ mod use_width;
 pub use chart_view::ChartView;
 pub use error_panel::ErrorPanel;
 pub use figure_tile::FigureTile;
+pub use kiosk::use_kiosk;
 pub use map::Map;
 pub use overview_card::OverviewCard;
 pub use site_card::SiteCard;

@@ -135,9 +135,12 @@ pub fn font_px(width: f64) -> f64 {
     (8.0 + 0.0075 * width).clamp(MIN_FONT_PX, 26.0)
 }
 
-/// Marker radius: a 24 px touch target at least, up to 68 px across on a 4K kiosk.
-pub fn marker_radius(width: f64) -> f64 {
-    (6.0 + 0.012 * width).clamp(12.0, 34.0)
+/// Marker radius: a 24 px target at least (48 px on a touch kiosk), up to 68 px across on a
+/// 4K screen.
+pub fn marker_radius(width: f64, touch: bool) -> f64 {
+    // A hair over 24 so rounding never leaves a kiosk target under 48 px.
+    let min = if touch { 24.5 } else { 12.0 };
+    (6.0 + 0.012 * width).clamp(min, 34.0)
 }
 
 /// Estimated width of a line of text: CJK characters are one em, others about 0.56 em.
@@ -209,11 +212,22 @@ fn nice_km(target: f64) -> f64 {
 
 /// Lays out the map for a width in CSS pixels.
 pub fn layout(asset: &MapAsset, sites: &[SitePoint], lang: Lang, width: f64) -> Layout {
+    layout_for(asset, sites, lang, width, false)
+}
+
+/// Lays out the map; `touch` makes every marker at least a 48 px touch target (kiosks).
+pub fn layout_for(
+    asset: &MapAsset,
+    sites: &[SitePoint],
+    lang: Lang,
+    width: f64,
+    touch: bool,
+) -> Layout {
     let width = width.max(1.0);
     let scale = width / f64::from(asset.width);
     let height = f64::from(asset.height) * scale;
     let font = font_px(width);
-    let radius = marker_radius(width);
+    let radius = marker_radius(width, touch);
     let to_px = |(x, y): (f64, f64)| (x * scale, y * scale);
     let mut placer = Placer {
         width,
@@ -368,10 +382,28 @@ mod tests {
     }
 
     #[test]
+    fn kiosk_markers_are_48_px_targets_and_still_never_overlap() {
+        let asset = MapAsset::embedded().expect("asset");
+        let sites = sites();
+        for width in [1000.0, 1080.0, 1150.0, 1920.0, 3840.0] {
+            let layout = layout_for(&asset, &sites, Lang::Zh, width, true);
+            assert_eq!(layout.markers.len(), 7);
+            assert!(layout.markers.iter().all(|m| m.radius * 2.0 >= 48.0));
+            let rects = layout.rects();
+            for (i, (a, ra)) in rects.iter().enumerate() {
+                for (b, rb) in &rects[i + 1..] {
+                    assert!(!ra.overlaps(rb), "{width} px: {a} overlaps {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn text_stays_legible_and_markers_tappable() {
         for width in WIDTHS {
             assert!(font_px(width) >= MIN_FONT_PX);
-            assert!(marker_radius(width) * 2.0 >= 24.0);
+            assert!(marker_radius(width, false) * 2.0 >= 24.0);
+            assert!(marker_radius(width, true) * 2.0 >= 48.0);
         }
     }
 

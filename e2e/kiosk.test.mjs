@@ -1,0 +1,185 @@
+// Kiosk mode: full-screen layouts, 48 px touch targets, the attract loop and its first touch,
+// the idle reset with its countdown, kiosk hygiene, and a soak run that checks memory stays flat.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { ARTIFACTS, startBrowser } from "./browser.mjs";
+
+describe("kiosk", () => {
+  let env;
+  before(async () => {
+    env = await startBrowser();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  after(() => env?.close());
+
+  async function kiosk(query, viewport = { width: 1920, height: 1080 }) {
+    const context = await env.browser.newContext({ viewport, locale: "zh-CN", hasTouch: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${env.url}?mode=kiosk&${query}`);
+    await page.getByTestId("marker").first().waitFor();
+    return { page, context, errors, close: () => context.close() };
+  }
+
+  for (const [name, viewport] of [
+    ["landscape", { width: 1920, height: 1080 }],
+    ["portrait", { width: 1080, height: 1920 }],
+  ]) {
+    test(`${name}: fills the screen, every touch target is at least 48 px`, async () => {
+      const k = await kiosk("idle=600", viewport);
+      try {
+        const { page } = k;
+        await page.locator("[data-testid=marker][data-site=baotou-steel]").click();
+        await page.getByTestId("card").waitFor();
+        const widget = await page.getByTestId("widget").boundingBox();
+        assert.ok(widget.height >= viewport.height - 1, "at least the screen's height");
+        const small = await page.evaluate(() =>
+          [...document.querySelectorAll("button, [role=button]")]
+            .map((el) => ({ el, r: el.getBoundingClientRect() }))
+            .filter(({ el, r }) => r.width > 0 && !el.closest(".visually-hidden") && Math.min(r.width, r.height) < 48)
+            .map(({ el, r }) => `${el.textContent.trim().slice(0, 20) || el.getAttribute("aria-label")} ${r.width}x${r.height}`),
+        );
+        assert.deepEqual(small, []);
+        await page.screenshot({ path: `${ARTIFACTS}kiosk-${name}.png` });
+        assert.deepEqual(k.errors, []);
+      } finally {
+        await k.close();
+      }
+    });
+  }
+
+  test("the attract loop cycles the overview and the sites", async () => {
+    const k = await kiosk("idle=0.5&step=0.4");
+    try {
+      const { page } = k;
+      await page.getByTestId("attract-prompt").waitFor();
+      for (const site of ["baotou", "wuhai", "ejin-horo"]) {
+        await page.locator(`[data-testid=card][data-site=${site}]`).waitFor({ timeout: 6000 });
+      }
+      await page.getByTestId("overview").waitFor({ timeout: 6000 });
+      assert.deepEqual(k.errors, []);
+    } finally {
+      await k.close();
+    }
+  });
+
+  test("the first touch only stops the attract loop", async () => {
+    // Slow slides, so the overview is still showing when the touch lands.
+    const k = await kiosk("idle=0.5&step=4");
+    try {
+      const { page } = k;
+      await page.getByTestId("attract-prompt").waitFor();
+      await page.getByTestId("overview").waitFor();
+      await page.locator("[data-testid=marker][data-site=wuhai]").tap();
+      await page.getByTestId("attract-prompt").waitFor({ state: "detached" });
+      assert.equal(await page.getByTestId("card").count(), 0, "the touch did not open a card");
+      await page.locator("[data-testid=marker][data-site=wuhai]").tap();
+      await page.getByTestId("card").waitFor();
+      assert.equal(await page.getByTestId("card").getAttribute("data-site"), "wuhai", "the next touch works");
+    } finally {
+      await k.close();
+    }
+  });
+
+  test("a visitor's session resets after a countdown; 'stay' keeps it", async () => {
+    const k = await kiosk("idle=600&reset=3");
+    try {
+      const { page } = k;
+      await page.locator("[data-testid=marker][data-site=yili]").tap();
+      await page.getByRole("button", { name: "English" }).tap();
+      const countdown = page.getByTestId("countdown");
+      await countdown.waitFor();
+      assert.match(await countdown.textContent(), /Returning to the overview in \d s/);
+      await page.getByTestId("stay").tap();
+      await countdown.waitFor({ state: "detached" });
+      assert.equal(await page.getByTestId("card").getAttribute("data-site"), "yili");
+      await countdown.waitFor();
+      await page.getByTestId("overview").waitFor({ timeout: 5000 });
+      assert.equal(await page.getByTestId("widget").getAttribute("lang"), "zh-Hans", "language reset too");
+    } finally {
+      await k.close();
+    }
+  });
+
+  test("no context menu, no text selection, no overscroll, pointer hidden when idle", async () => {
+    const k = await kiosk("idle=600");
+    try {
+      const { page } = k;
+      const blocked = await page.getByTestId("widget").evaluate((el) => {
+        const e = new MouseEvent("contextmenu", { bubbles: true, cancelable: true });
+        el.querySelector(".map__svg").dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+      assert.ok(blocked, "context menu blocked");
+      const html = await page.evaluate(() => {
+        const s = getComputedStyle(document.documentElement);
+        return [s.userSelect, s.overscrollBehaviorY, s.touchAction];
+      });
+      assert.deepEqual(html, ["none", "none", "pan-x pan-y"]);
+      await page.waitForFunction(() => document.querySelector("[data-testid=widget]").dataset.pointer === "hidden", null, { timeout: 6000 });
+    } finally {
+      await k.close();
+    }
+  });
+
+  test("soak: thousands of attract cycles and touches, memory stays flat", async () => {
+    // SOAK_SECONDS shortens it for a quick local run; the test command runs the full two minutes.
+    const seconds = Number(process.env.SOAK_SECONDS ?? 120);
+    const needed = Math.min(2000, 15 * seconds);
+    const k = await kiosk("idle=0.15&step=0.03&reset=0.5", { width: 1280, height: 800 });
+    try {
+      const { page, context } = k;
+      const cdp = await context.newCDPSession(page);
+      const memory = async () => {
+        await cdp.send("HeapProfiler.collectGarbage");
+        const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+        const wasm = await page.evaluate(() => globalThis.imreform.wasmMemoryBytes());
+        return { js: usedSize, wasm };
+      };
+      await page.waitForTimeout(2000); // warm up: every card and chart drawn once
+      const start = await memory();
+      const sites = ["baotou", "wuhai", "ejin-horo", "zalantun", "alxa-hi-tech-zone", "baotou-steel", "yili"];
+      // Count slide changes in the page itself, every one of them.
+      await page.evaluate(() => {
+        window.slides = 0;
+        let last = "";
+        new MutationObserver(() => {
+          const shown = document.querySelector("[data-testid=card]")?.dataset.site ?? "overview";
+          if (shown !== last) window.slides += 1;
+          last = shown;
+        }).observe(document.querySelector("[data-testid=widget]"), { subtree: true, childList: true, attributes: true });
+      });
+      let touches = 0;
+      const end = Date.now() + seconds * 1000;
+      while (Date.now() < end) {
+        // A visitor now and then: a touch, sometimes a second one on another marker.
+        const site = sites[Math.floor(Math.random() * sites.length)];
+        await page.locator(`[data-testid=marker][data-site=${site}]`).tap({ timeout: 2000 }).catch(() => {});
+        touches += 1;
+        await page.waitForTimeout(1000 + Math.random() * 4000);
+      }
+      const slides = await page.evaluate(() => window.slides);
+      const finish = await memory();
+      const growth = { js: finish.js - start.js, wasm: finish.wasm - start.wasm };
+      console.log(
+        `soak: ${slides} slide changes and ${touches} touches in ${seconds} s; ` +
+          `JS heap ${(start.js / 1e6).toFixed(2)} -> ${(finish.js / 1e6).toFixed(2)} MB, ` +
+          `wasm memory ${(start.wasm / 1e6).toFixed(2)} -> ${(finish.wasm / 1e6).toFixed(2)} MB`,
+      );
+      assert.ok(slides + touches >= needed, `only ${slides + touches} cycles, wanted ${needed}`);
+      assert.ok(growth.js < 2e6, `JS heap grew ${growth.js} bytes`);
+      assert.ok(growth.wasm < 2e6, `wasm memory grew ${growth.wasm} bytes`);
+      assert.deepEqual(k.errors, []);
+      // Still responsive.
+      await page.waitForTimeout(200);
+      await page.locator("[data-testid=marker][data-site=zalantun]").tap();
+      await page.locator("[data-testid=marker][data-site=zalantun]").tap();
+      await page.locator("[data-testid=card][data-site=zalantun]").waitFor({ timeout: 3000 });
+    } finally {
+      await k.close();
+    }
+  });
+});

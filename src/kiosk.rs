@@ -1,0 +1,101 @@
+//! Kiosk timing as a pure function of idle time: when to start the attract loop, when to warn
+//! and then reset after a visitor leaves, which slide the loop shows. The browser side only
+//! measures idle time and applies the phase.
+
+/// Timings, from the `idle`, `reset` and `step` options (seconds).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timings {
+    /// Idle time before the attract loop starts from the untouched overview.
+    pub attract_ms: f64,
+    /// Idle time before a visitor's choices are reset.
+    pub reset_ms: f64,
+    /// How long the reset countdown is shown first.
+    pub countdown_ms: f64,
+    /// Time per slide of the attract loop.
+    pub step_ms: f64,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Timings {
+            attract_ms: 60_000.0,
+            reset_ms: 90_000.0,
+            countdown_ms: 10_000.0,
+            step_ms: 8_000.0,
+        }
+    }
+}
+
+/// What the kiosk should be doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Someone is (or may be) using it: leave it alone.
+    Active,
+    /// A visitor's choices are about to be reset: whole seconds left.
+    Countdown(u32),
+    /// Reset to the overview now.
+    Reset,
+    /// The attract loop: slide 0 is the overview, 1..=sites the sites in order.
+    Attract(usize),
+}
+
+impl Timings {
+    /// The phase after `idle_ms` without input. `untouched`: the widget shows the overview in
+    /// its starting language, so there is nothing of a visitor's to reset.
+    pub fn phase(&self, idle_ms: f64, untouched: bool, sites: usize) -> Phase {
+        if !untouched {
+            let warn_at = (self.reset_ms - self.countdown_ms).max(0.0);
+            return if idle_ms >= self.reset_ms {
+                Phase::Reset
+            } else if idle_ms >= warn_at {
+                Phase::Countdown(((self.reset_ms - idle_ms) / 1000.0).ceil().max(1.0) as u32)
+            } else {
+                Phase::Active
+            };
+        }
+        if idle_ms < self.attract_ms {
+            return Phase::Active;
+        }
+        let slides = sites + 1;
+        let step = ((idle_ms - self.attract_ms) / self.step_ms.max(1.0)) as usize;
+        Phase::Attract(step % slides)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: Timings = Timings {
+        attract_ms: 60_000.0,
+        reset_ms: 90_000.0,
+        countdown_ms: 10_000.0,
+        step_ms: 8_000.0,
+    };
+
+    #[test]
+    fn an_untouched_kiosk_starts_attracting_after_the_idle_time() {
+        assert_eq!(T.phase(59_999.0, true, 7), Phase::Active);
+        assert_eq!(T.phase(60_000.0, true, 7), Phase::Attract(0));
+        assert_eq!(T.phase(68_000.0, true, 7), Phase::Attract(1));
+        assert_eq!(
+            T.phase(60_000.0 + 8.0 * 8_000.0, true, 7),
+            Phase::Attract(0),
+            "wraps"
+        );
+    }
+
+    #[test]
+    fn a_visitors_choices_are_reset_after_a_countdown() {
+        assert_eq!(T.phase(79_000.0, false, 7), Phase::Active);
+        assert_eq!(T.phase(80_000.0, false, 7), Phase::Countdown(10));
+        assert_eq!(T.phase(89_100.0, false, 7), Phase::Countdown(1));
+        assert_eq!(T.phase(90_000.0, false, 7), Phase::Reset);
+    }
+
+    #[test]
+    fn the_attract_loop_never_touches_a_visitors_card() {
+        // Past the attract time but not yet the reset: a visitor reading slowly keeps the card.
+        assert_eq!(T.phase(70_000.0, false, 7), Phase::Active);
+    }
+}
