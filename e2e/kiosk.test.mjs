@@ -43,6 +43,7 @@ describe("kiosk", () => {
             .map(({ el, r }) => `${el.textContent.trim().slice(0, 20) || el.getAttribute("aria-label")} ${r.width}x${r.height}`),
         );
         assert.deepEqual(small, []);
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
         await page.screenshot({ path: `${ARTIFACTS}kiosk-${name}.png` });
         assert.deepEqual(k.errors, []);
       } finally {
