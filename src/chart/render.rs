@@ -96,6 +96,16 @@ fn dot(area: &Area, (x, y): (f64, f64), r: f64, color: &RGBColor, filled: bool) 
     .map_err(err)
 }
 
+/// A bar's value, bold, just past its end.
+fn value_label(area: &Area, value: &str, at: (f64, f64), palette: &Palette) -> Drawn {
+    text(area, value, at, VALUE_PX, &palette.ink, HPos::Left, true)
+}
+
+/// The zero baseline from `y0` to `y1`.
+fn baseline(area: &Area, y0: f64, y1: f64, palette: &Palette) -> Drawn {
+    line(area, &[(1.0, y0), (1.0, y1)], &palette.rule, 2)
+}
+
 /// Renders the chart `width` px wide; the height follows from the content.
 pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<String, String> {
     let width = f64::from(width.max(200));
@@ -180,22 +190,9 @@ fn bars(area: Option<&Area>, data: &[Datum], width: f64, palette: &Palette) -> R
                 &palette.primary,
                 !d.derived,
             )?;
-            text(
-                area,
-                &d.display,
-                (end + 7.0, y + 3.0),
-                VALUE_PX,
-                &palette.ink,
-                HPos::Left,
-                true,
-            )?;
+            value_label(area, &d.display, (end + 7.0, y + 3.0), palette)?;
             // The zero baseline, beside each bar (not through the labels above them).
-            line(
-                area,
-                &[(1.0, y - 1.0), (1.0, y + BAR + 5.0)],
-                &palette.rule,
-                2,
-            )?;
+            baseline(area, y - 1.0, y + BAR + 5.0, palette)?;
         }
         y += BAR + 12.0;
     }
@@ -239,21 +236,8 @@ fn stacked(
         }
         // The total is worked out, not stated: an outline around the whole bar, and its label.
         rect(area, (1.0, 1.0), (x, 3.0 + bar_height), &palette.ink, false)?;
-        text(
-            area,
-            &total.display,
-            (x + 7.0, 6.0),
-            VALUE_PX,
-            &palette.ink,
-            HPos::Left,
-            true,
-        )?;
-        line(
-            area,
-            &[(1.0, 0.0), (1.0, bar_height + 6.0)],
-            &palette.rule,
-            2,
-        )?;
+        value_label(area, &total.display, (x + 7.0, 6.0), palette)?;
+        baseline(area, 0.0, bar_height + 6.0, palette)?;
     }
     let mut y = bar_height + 16.0;
     let key: Vec<(Option<RGBColor>, &Datum)> = parts
