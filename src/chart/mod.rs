@@ -7,6 +7,6 @@ mod render;
 mod text;
 
 pub use model::{build, timeline, Body, Chart, Datum, Event, Table};
-pub use palette::{hex, Palette, DARK, LIGHT};
+pub use palette::{Palette, DARK, LIGHT};
 pub use render::render;
 pub use text::wrap;

@@ -229,17 +229,4 @@ impl Chart {
             rows,
         }
     }
-
-    /// How many values the chart draws (bars, segments, panels or events).
-    pub fn len(&self) -> usize {
-        match &self.body {
-            Body::Bars(d) | Body::Units(d) => d.len(),
-            Body::Stacked { parts, .. } => parts.len(),
-            Body::Timeline { events, .. } => events.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }

@@ -40,8 +40,3 @@ pub const DARK: Palette = Palette {
     rule: RGBColor(0x8b, 0x94, 0x9e),
     accent: RGBColor(0x5c, 0xb8, 0xdb),
 };
-
-/// `#rrggbb`, for places that need the colour as text.
-pub fn hex(color: RGBColor) -> String {
-    format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
-}

@@ -42,11 +42,12 @@ pub fn use_kiosk(
             let last_input = Rc::new(Cell::new(now()));
             let swallow_click = Rc::new(Cell::new(false));
             let started = js_sys::Date::new_0();
-            if let Some(html) = web_sys::window()
+            // The page-wide kiosk styles (no zoom, no selection), taken off again at teardown.
+            let page = web_sys::window()
                 .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = html.class_list().add_1("kiosk");
+                .and_then(|d| d.document_element());
+            if let Some(page) = &page {
+                let _ = page.class_list().add_1("kiosk");
             }
 
             let on_input = {
@@ -144,6 +145,9 @@ pub fn use_kiosk(
                     );
                 }
                 drop(ticker);
+                if let Some(page) = &page {
+                    let _ = page.class_list().remove_1("kiosk");
+                }
             });
         }
         Box::new(|| ())

@@ -239,8 +239,4 @@ impl Content {
     pub fn site(&self, id: &str) -> Option<&Site> {
         self.sites.iter().find(|site| site.id == id)
     }
-
-    pub fn theme(&self, id: &str) -> Option<&Theme> {
-        self.themes.iter().find(|theme| theme.id == id)
-    }
 }
