@@ -10,6 +10,7 @@ pub mod chart;
 pub mod components;
 pub mod content;
 pub mod crash;
+pub mod decimal;
 pub mod embed;
 pub mod geo;
 pub mod kiosk;

@@ -200,8 +200,8 @@ impl Route {
                         ));
                     }
                 }
-                "idle" | "reset" | "step" => match value.trim().parse::<f64>() {
-                    Ok(seconds) if (0.02..=86_400.0).contains(&seconds) => {
+                "idle" | "reset" | "step" => match crate::decimal::parse(value.trim()) {
+                    Some(seconds) if (0.02..=86_400.0).contains(&seconds) => {
                         let slot = match key.as_str() {
                             "idle" => &mut route.idle_s,
                             "reset" => &mut route.reset_s,

@@ -116,6 +116,6 @@ fn a_10_mb_file_is_refused_by_size_before_parsing() {
     assert!(matches!(&err, LoadError::Invalid(p) if p.len() == 1));
     assert_eq!(
         err.lines(),
-        ["content file is 10.0 MB, larger than the 1000 KB limit"]
+        ["content file is 10 MB, larger than the 1000 KB limit"]
     );
 }

@@ -15,7 +15,7 @@ use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, St
 /// the whole map keeps the wasm small).
 #[inline(never)]
 fn num(value: f64) -> String {
-    format!("{value:.1}")
+    crate::decimal::fixed(value, 1)
 }
 
 /// A number unique to each map on the page, for element ids (a page may embed several).
@@ -232,7 +232,11 @@ fn star((cx, cy): (f64, f64), radius: f64) -> String {
         .map(|i| {
             let r = if i % 2 == 0 { radius } else { radius * 0.45 };
             let angle = std::f64::consts::PI * f64::from(i) / 5.0;
-            format!("{:.1},{:.1}", cx + r * angle.sin(), cy - r * angle.cos())
+            format!(
+                "{},{}",
+                num(cx + r * angle.sin()),
+                num(cy - r * angle.cos())
+            )
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -39,8 +39,8 @@ pub fn load(json: &str) -> Result<Content, LoadError> {
         return Err(LoadError::Invalid(vec![Problem::new(
             "",
             format!(
-                "content file is {:.1} MB, larger than the {} KB limit",
-                json.len() as f64 / 1e6,
+                "content file is {} MB, larger than the {} KB limit",
+                crate::decimal::fixed(json.len() as f64 / 1e6, 1),
                 MAX_BYTES / 1000
             ),
         )]));

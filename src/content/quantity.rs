@@ -115,7 +115,7 @@ fn parse_number(text: &str) -> Option<(f64, &str)> {
         .map_or(text.len(), |(i, _)| i);
     if arabic_len > 0 {
         let digits: String = text[..arabic_len].chars().filter(|&c| c != ',').collect();
-        let value: f64 = digits.parse().ok()?;
+        let value = crate::decimal::parse(&digits)?;
         return value.is_finite().then_some((value, &text[arabic_len..]));
     }
     parse_chinese_numeral(text)
@@ -209,8 +209,7 @@ fn is_round(scaled: f64) -> bool {
 }
 
 fn trim_decimal(value: f64) -> String {
-    let text = format!("{:.2}", value);
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::decimal::fixed(value, 2)
 }
 
 fn group_thousands(value: f64) -> String {

@@ -1,0 +1,187 @@
+//! Plain decimal numbers ("108", "13.28", "-0.5") read and written without `core`'s general
+//! float parser and formatter.
+//!
+//! Why: `str::parse::<f64>` links about 10 KB of power-of-five tables and `{:.1}` another few
+//! KB of exact-formatting code, a sizeable share of the widget's download for numbers that are
+//! never more than a handful of digits. Every number the widget reads (content values,
+//! coordinates, seconds in the address) is a plain decimal.
+
+/// Parses `[-]digits[.digits]` exactly as `str::parse::<f64>` would, for up to 15 significant
+/// digits; anything else (exponents, `inf`, `NaN`, a lone `.`, more digits) is `None`.
+///
+/// Exact because both the digits and the power of ten are integers a double holds exactly, and
+/// one IEEE division of exact operands is correctly rounded.
+pub fn parse(text: &str) -> Option<f64> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if whole.is_empty() || (unsigned.contains('.') && fraction.is_empty()) {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut significant = 0;
+    for byte in whole.bytes().chain(fraction.bytes()) {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        if mantissa > 0 || byte != b'0' {
+            significant += 1;
+        }
+        mantissa = mantissa * 10 + u64::from(byte - b'0');
+        if significant > 15 {
+            return None;
+        }
+    }
+    if fraction.len() > 22 {
+        return None;
+    }
+    let value = mantissa as f64 / POWERS_OF_TEN[fraction.len()];
+    Some(if negative { -value } else { value })
+}
+
+/// Exact powers of ten up to 10²² (the largest a double holds exactly).
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Writes `value` rounded to `places` decimals (at most 6), without trailing zeros:
+/// `fixed(3.24159, 1)` is "3.2", `fixed(2.0, 2)` is "2", `fixed(-0.04, 1)` is "0".
+///
+/// Rounds half away from zero, on the decimal digits of the value scaled by 10^places.
+pub fn fixed(value: f64, places: usize) -> String {
+    let places = places.min(6);
+    let scale = POWERS_OF_TEN[places];
+    let scaled = (value.abs() * scale).round();
+    if !scaled.is_finite() || scaled >= 9.0e15 {
+        // Not a map or chart coordinate; never produced by the widget.
+        return if value.is_nan() {
+            "0".into()
+        } else {
+            format!("{}", value.round() as i64)
+        };
+    }
+    let scaled = scaled as u64;
+    let unit = scale as u64;
+    let (whole, mut fraction) = (scaled / unit, scaled % unit);
+    let mut text = String::new();
+    if value < 0.0 && scaled != 0 {
+        text.push('-');
+    }
+    text.push_str(&whole.to_string());
+    if fraction != 0 {
+        let mut digits = places;
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
+        }
+        text.push('.');
+        let fraction = fraction.to_string();
+        for _ in fraction.len()..digits {
+            text.push('0');
+        }
+        text.push_str(&fraction);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_what_the_standard_parser_parses_for_plain_decimals() {
+        for text in [
+            "0",
+            "7",
+            "108",
+            "13.28",
+            "0.02",
+            "86400",
+            "111.53",
+            "40.79",
+            "-12.5",
+            "0.1",
+            "0.3",
+            "2.675",
+            "1328.0000",
+            "999999999999999",
+            "123456.789012345",
+            "00012",
+        ] {
+            let standard: f64 = text.parse().unwrap_or_else(|_| panic!("{text}"));
+            assert_eq!(parse(text), Some(standard), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_everything_else() {
+        for text in [
+            "",
+            "-",
+            ".",
+            "1.",
+            ".5",
+            "1e5",
+            "1E5",
+            "inf",
+            "NaN",
+            "+1",
+            " 1",
+            "1 ",
+            "1,000",
+            "1.2.3",
+            "0x10",
+            "1234567890123456",
+            "٣",
+            "1.0000000000000000000001",
+        ] {
+            assert_eq!(parse(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fixed_rounds_and_drops_trailing_zeros() {
+        let cases = [
+            (3.04159, 1, "3"),
+            (3.15, 2, "3.15"),
+            (2.0, 2, "2"),
+            (0.25, 1, "0.3"),
+            (-0.04, 1, "0"),
+            (-1.26, 1, "-1.3"),
+            (1328.0, 1, "1328"),
+            (0.05, 2, "0.05"),
+            (12.1, 3, "12.1"),
+            (4999.96, 1, "5000"),
+        ];
+        for (value, places, expected) in cases {
+            assert_eq!(fixed(value, places), expected, "{value} to {places}");
+        }
+    }
+
+    #[test]
+    fn fixed_is_within_half_a_unit_of_the_last_place_on_map_coordinates() {
+        for i in 0..4000 {
+            let value = f64::from(i) * 1.737 - 1900.0;
+            let text = fixed(value, 1);
+            let back = parse(&text).unwrap_or_else(|| panic!("{text}"));
+            assert!(
+                (back - value).abs() <= 0.05 + 1e-9,
+                "{value} written as {text}"
+            );
+            assert!(
+                text.split_once('.').is_none_or(|(_, f)| f.len() == 1),
+                "{text}"
+            );
+            // Away from ties it is exactly what the standard formatter writes.
+            let standard = format!("{value:.1}");
+            let standard = standard.trim_end_matches('0').trim_end_matches('.');
+            let tie = ((value * 10.0).abs().fract() - 0.5).abs() < 1e-6;
+            if !tie && standard != "-0" {
+                assert_eq!(text, standard, "{value}");
+            }
+        }
+    }
+}
