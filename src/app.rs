@@ -49,11 +49,7 @@ const FETCH_TIMEOUT_MS: u32 = 10_000;
 pub fn App(props: &AppProps) -> Html {
     let embedded: Rc<Result<Rc<Content>, LoadError>> =
         use_memo((), |_| content::embedded().map(Rc::new));
-    let asset: Rc<Result<Rc<MapAsset>, String>> = use_memo((), |_| {
-        MapAsset::embedded()
-            .map(Rc::new)
-            .map_err(|err| format!("map data: {err}"))
-    });
+    let asset: Rc<MapAsset> = use_memo((), |_| MapAsset::embedded());
     // Only the content file and the mode matter here; Frame reads (and reports) the rest.
     let (override_url, kiosk) = {
         let host = props.host.clone();
@@ -94,23 +90,13 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        let (embedded, asset) = (embedded.clone(), asset.clone());
+        let embedded = embedded.clone();
         use_effect_with((), move |_| {
             if let Err(err) = &*embedded {
                 web_sys::console::error_1(&err.to_string().into());
             }
-            if let Err(err) = &*asset {
-                web_sys::console::error_1(&err.into());
-            }
         });
     }
-    let asset = match &*asset {
-        Ok(asset) => asset.clone(),
-        Err(message) => {
-            let problem = content::Problem::new("assets/inner-mongolia.json", message.clone());
-            return html! { <ErrorPanel error={LoadError::Invalid(vec![problem])} /> };
-        }
-    };
     let frame = |content: &Rc<Content>| {
         html! { <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} /> }
     };

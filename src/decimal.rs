@@ -8,10 +8,16 @@
 
 /// Parses `[-]digits[.digits]` exactly as `str::parse::<f64>` would, for up to 15 significant
 /// digits; anything else (exponents, `inf`, `NaN`, a lone `.`, more digits) is `None`.
+pub fn parse(text: &str) -> Option<f64> {
+    parse_scaled(text, 0)
+}
+
+/// The value of `[-]digits[.digits]` × 10^`exponent` (a JSON number's parts), when it has at
+/// most 15 significant digits and its power of ten is within ±22; otherwise `None`.
 ///
 /// Exact because both the digits and the power of ten are integers a double holds exactly, and
-/// one IEEE division of exact operands is correctly rounded.
-pub fn parse(text: &str) -> Option<f64> {
+/// one IEEE multiplication or division of exact operands is correctly rounded.
+pub fn parse_scaled(text: &str, exponent: i64) -> Option<f64> {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -20,24 +26,32 @@ pub fn parse(text: &str) -> Option<f64> {
     if whole.is_empty() || (unsigned.contains('.') && fraction.is_empty()) {
         return None;
     }
-    let mut mantissa: u64 = 0;
-    let mut significant = 0;
-    for byte in whole.bytes().chain(fraction.bytes()) {
-        if !byte.is_ascii_digit() {
-            return None;
-        }
-        if mantissa > 0 || byte != b'0' {
-            significant += 1;
-        }
-        mantissa = mantissa * 10 + u64::from(byte - b'0');
-        if significant > 15 {
-            return None;
-        }
-    }
-    if fraction.len() > 22 {
+    if !whole
+        .bytes()
+        .chain(fraction.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
         return None;
     }
-    let value = mantissa as f64 / POWERS_OF_TEN[fraction.len()];
+    // Trailing zeros are scale, not precision: "1000000000000000.0" is 1 × 10^15.
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    let trailing_zeros = digits.len() - digits.trim_end_matches('0').len();
+    if significant.len() > 15 {
+        return None;
+    }
+    let mantissa = significant
+        .bytes()
+        .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0'));
+    let scale = i64::try_from(trailing_zeros).ok()? - i64::try_from(fraction.len()).ok()?;
+    let power = exponent.checked_add(scale)?;
+    let magnitude = usize::try_from(power.unsigned_abs()).ok()?;
+    let value = match POWERS_OF_TEN.get(magnitude) {
+        _ if mantissa == 0 => 0.0,
+        Some(scale) if power >= 0 => mantissa as f64 * scale,
+        Some(scale) => mantissa as f64 / scale,
+        None => return None,
+    };
     Some(if negative { -value } else { value })
 }
 
@@ -140,6 +154,25 @@ mod tests {
         ] {
             assert_eq!(parse(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn scaled_parts_read_like_the_standard_parser() {
+        for (mantissa, exponent, text) in [
+            ("1", 3, "1e3"),
+            ("2.5", -2, "2.5e-2"),
+            ("-12.75", 1, "-12.75e1"),
+            ("0", 400, "0e400"),
+            ("123456789012345", -22, "123456789012345e-22"),
+        ] {
+            let standard: f64 = text.parse().unwrap_or_else(|_| panic!("{text}"));
+            assert_eq!(parse_scaled(mantissa, exponent), Some(standard), "{text}");
+        }
+        assert_eq!(parse_scaled("1000000000000000.0", 0), Some(1e15));
+        assert_eq!(parse_scaled("0.000", 0), Some(0.0));
+        assert_eq!(parse_scaled("1", 999), None);
+        assert_eq!(parse_scaled("1", -400), None);
+        assert_eq!(parse_scaled("1", i64::MIN), None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod crash;
 pub mod decimal;
 pub mod embed;
 pub mod geo;
+pub mod json;
 pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::json::SyntaxError;
+
 /// One defect in a content file, located by a field path such as `sites[2].name.en`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -31,36 +33,21 @@ impl fmt::Display for Problem {
 /// Why a content file could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// The text is not JSON of the expected shape: `path` names the field (empty when the
-    /// problem is in the JSON syntax itself), `line` and `column` where the reader stopped.
-    Syntax {
-        path: String,
-        /// True when the JSON itself is fine but its shape is not a content file's.
-        shape: bool,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    /// The text is not JSON.
+    Syntax(SyntaxError),
+    /// The JSON is not shaped like a content file: the first field that does not fit (an empty
+    /// path is the whole file).
+    Shape(Problem),
     /// The JSON has the right shape but its values break the content rules.
     Invalid(Vec<Problem>),
 }
 
 impl LoadError {
-    pub(crate) fn from_json(path: String, inner: serde_json::Error) -> Self {
-        Self::Syntax {
-            path,
-            shape: inner.is_data(),
-            line: inner.line(),
-            column: inner.column(),
-            message: inner.to_string(),
-        }
-    }
-
     /// Every problem as one line each, for a panel or a log.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Self::Syntax { .. } => vec![self.to_string()],
             Self::Invalid(problems) => problems.iter().map(Problem::to_string).collect(),
+            _ => vec![self.to_string()],
         }
     }
 }
@@ -68,16 +55,11 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Syntax {
-                path,
-                shape: true,
-                message,
-                ..
-            } if path.is_empty() => write!(f, "content file has the wrong shape: {message}"),
-            Self::Syntax { path, message, .. } if path.is_empty() => {
-                write!(f, "content file is not valid JSON: {message}")
+            Self::Syntax(err) => write!(f, "content file is not valid JSON: {err}"),
+            Self::Shape(problem) if problem.path.is_empty() => {
+                write!(f, "content file has the wrong shape: {}", problem.message)
             }
-            Self::Syntax { path, message, .. } => write!(f, "{path}: {message}"),
+            Self::Shape(problem) => write!(f, "{problem}"),
             Self::Invalid(problems) => {
                 write!(f, "content file has {} problem(s):", problems.len())?;
                 for problem in problems {

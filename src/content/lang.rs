@@ -1,7 +1,5 @@
 //! The widget's two languages and texts written in both.
 
-use serde::Deserialize;
-
 /// A language the widget is written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -30,8 +28,7 @@ impl Lang {
 }
 
 /// A text a person reads, in both of the widget's languages.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     pub zh: String,
     pub en: String,

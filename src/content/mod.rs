@@ -1,10 +1,10 @@
-//! The article's content: serde types, loading and validation (pure: no `yew`, no `web-sys`).
+//! The article's content: typed model, loading and validation (pure: no `yew`, no `web-sys`).
 
 mod error;
-mod json_path;
 mod lang;
 mod model;
 mod quantity;
+mod read;
 mod unit;
 mod validate;
 
@@ -45,16 +45,8 @@ pub fn load(json: &str) -> Result<Content, LoadError> {
             ),
         )]));
     }
-    let content: Content = serde_json::from_str(json).map_err(|err| {
-        // Shape errors (a wrong type, an unknown variant, a missing field) get the field's
-        // path; syntax errors only a line and column.
-        let path = if err.is_data() {
-            json_path::path_at(json, err.line(), err.column())
-        } else {
-            String::new()
-        };
-        LoadError::from_json(path, err)
-    })?;
+    let tree = crate::json::parse(json).map_err(LoadError::Syntax)?;
+    let content = read::content(&tree).map_err(LoadError::Shape)?;
     let problems = validate::problems(&content);
     if problems.is_empty() {
         Ok(content)

@@ -3,11 +3,8 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-
 /// How exact a figure is, from the article's own markers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Qualifier {
     /// No marker: the number is stated exactly.
     Exact,

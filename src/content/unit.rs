@@ -1,12 +1,9 @@
 //! Units of the article's figures, with the words each language puts after a number.
 
-use serde::Deserialize;
-
 use super::Lang;
 
 /// What a figure counts. Each figure has exactly one, so a chart never mixes two on an axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Unit {
     People,
     PersonTimes,

@@ -1,4 +1,4 @@
-//! Content rules that serde's shape check cannot express. Each broken rule becomes one
+//! Content rules that the shape check (`read`) cannot express. Each broken rule becomes one
 //! [`Problem`] naming the field and what was expected.
 
 /// Ids and numbers seen so far. A few dozen at most, so a list beats a hash set (and keeps the
@@ -419,13 +419,12 @@ impl Validator {
     }
 }
 
+/// The file's name for a qualifier ("more_than").
 fn qualifier_name(qualifier: Qualifier) -> &'static str {
-    match qualifier {
-        Qualifier::Exact => "exact",
-        Qualifier::MoreThan => "more_than",
-        Qualifier::Nearly => "nearly",
-        Qualifier::NearlyMoreThan => "nearly_more_than",
-    }
+    super::read::QUALIFIERS
+        .iter()
+        .find(|(_, q)| *q == qualifier)
+        .map_or("", |(name, _)| name)
 }
 
 /// Longest text field, in characters (the longest summary is under 400).

@@ -7,8 +7,24 @@ use serde::{Deserialize, Serialize};
 
 use super::projection::{Albers, AlbersParams, EARTH_RADIUS_KM};
 
-/// The asset shipped with the widget.
+/// The asset shipped with the widget, as `tools/mapgen` wrote it. The widget itself reads the
+/// same data from statics `build.rs` generates (`embedded`), never this text.
 pub const EMBEDDED_JSON: &str = include_str!("../../assets/inner-mongolia.json");
+
+include!(concat!(env!("OUT_DIR"), "/map_asset.rs"));
+
+/// Splits the concatenated arcs of the generated statics.
+fn arcs(data: &[i16], lengths: &[u16]) -> Vec<Vec<i32>> {
+    let mut rest = data;
+    lengths
+        .iter()
+        .map(|&length| {
+            let (arc, tail) = rest.split_at(usize::from(length).min(rest.len()));
+            rest = tail;
+            arc.iter().map(|&n| i32::from(n)).collect()
+        })
+        .collect()
+}
 
 /// Boundaries of Inner Mongolia's twelve leagues and cities.
 ///
@@ -74,8 +90,9 @@ impl Fit {
 }
 
 impl MapAsset {
-    pub fn embedded() -> Result<Self, serde_json::Error> {
-        serde_json::from_str(EMBEDDED_JSON)
+    /// The asset shipped with the widget (built into it, so it cannot fail to load).
+    pub fn embedded() -> Self {
+        generated()
     }
 
     /// Projects a WGS84 point into map units, as the boundaries were.
@@ -152,5 +169,19 @@ impl MapAsset {
             }
         }
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_statics_are_the_committed_json() {
+        let parsed: MapAsset = serde_json::from_str(EMBEDDED_JSON).expect("the asset is JSON");
+        assert!(
+            MapAsset::embedded() == parsed,
+            "build.rs and the JSON disagree"
+        );
     }
 }

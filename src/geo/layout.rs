@@ -353,7 +353,7 @@ mod tests {
 
     #[test]
     fn nothing_overlaps_at_any_width_in_either_language() {
-        let asset = MapAsset::embedded().expect("asset");
+        let asset = MapAsset::embedded();
         let sites = sites();
         for lang in Lang::ALL {
             for width in WIDTHS {
@@ -383,7 +383,7 @@ mod tests {
 
     #[test]
     fn kiosk_markers_are_48_px_targets_and_still_never_overlap() {
-        let asset = MapAsset::embedded().expect("asset");
+        let asset = MapAsset::embedded();
         let sites = sites();
         for width in [1000.0, 1080.0, 1150.0, 1920.0, 3840.0] {
             let layout = layout_for(&asset, &sites, Lang::Zh, width, true);
@@ -409,7 +409,7 @@ mod tests {
 
     #[test]
     fn markers_stay_close_to_their_true_position() {
-        let asset = MapAsset::embedded().expect("asset");
+        let asset = MapAsset::embedded();
         let sites = sites();
         for width in WIDTHS {
             let layout = layout(&asset, &sites, Lang::Zh, width);
@@ -433,7 +433,7 @@ mod tests {
 
     #[test]
     fn close_neighbours_are_pulled_apart_with_a_leader() {
-        let asset = MapAsset::embedded().expect("asset");
+        let asset = MapAsset::embedded();
         let layout = layout(&asset, &sites(), Lang::Zh, 360.0);
         let steel = layout
             .markers
@@ -448,7 +448,7 @@ mod tests {
 
     #[test]
     fn the_scale_bar_is_a_round_number_of_km_drawn_to_scale() {
-        let asset = MapAsset::embedded().expect("asset");
+        let asset = MapAsset::embedded();
         for width in WIDTHS {
             let layout = layout(&asset, &[], Lang::En, width);
             let bar = &layout.scale_bar;
@@ -460,7 +460,7 @@ mod tests {
 
     #[test]
     fn hohhot_is_labelled_as_the_capital() {
-        let asset = MapAsset::embedded().expect("asset");
+        let asset = MapAsset::embedded();
         assert_eq!(
             region_label(&asset, "150100", Lang::Zh).unwrap(),
             "呼和浩特市（首府）"
