@@ -101,6 +101,23 @@ pub fn fixed(value: f64, places: usize) -> String {
     text
 }
 
+/// A number for a message or an attribute: whole numbers as integers, others with up to six
+/// decimals, huge ones in scientific notation ("1328", "2.35", "-0.5", "1e300").
+pub fn shortest(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.abs() < 1e15 {
+        return fixed(value, 6);
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let exponent = value.abs().log10().floor() as i32;
+    let mantissa = value / 10f64.powi(exponent);
+    format!("{}e{exponent}", fixed(mantissa, 3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +190,24 @@ mod tests {
         assert_eq!(parse_scaled("1", 999), None);
         assert_eq!(parse_scaled("1", -400), None);
         assert_eq!(parse_scaled("1", i64::MIN), None);
+    }
+
+    #[test]
+    fn shortest_writes_what_a_reader_expects() {
+        let cases = [
+            (1328.0, "1328"),
+            (2.35, "2.35"),
+            (-793.0, "-793"),
+            (0.025, "0.025"),
+            (13_280_000.0, "13280000"),
+            (1e15, "1e15"),
+            (-2.5e300, "-2.5e300"),
+            (f64::INFINITY, "inf"),
+            (f64::NAN, "NaN"),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(shortest(value), expected, "{value}");
+        }
     }
 
     #[test]

@@ -50,7 +50,7 @@ impl Json {
         match self {
             Json::Null => "null".into(),
             Json::Bool(value) => format!("the boolean {value}"),
-            Json::Number(value) => format!("the number {value}"),
+            Json::Number(value) => format!("the number {}", crate::decimal::shortest(*value)),
             Json::String(text) if text.chars().count() > 40 => {
                 let start: String = text.chars().take(40).collect();
                 format!("the string \"{start}…\"")

@@ -18,6 +18,7 @@ pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;
 pub mod route;
+pub mod small_sort;
 pub mod state;
 pub mod summary;
 

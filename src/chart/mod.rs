@@ -4,6 +4,7 @@
 mod model;
 mod palette;
 mod render;
+mod svg;
 mod text;
 
 pub use model::{build, timeline, Body, Chart, Datum, Event, Table};

@@ -133,7 +133,7 @@ pub fn timeline(events: &[TimelineEvent], lang: Lang) -> Chart {
         (Lang::En, None) => e.year.to_string(),
     };
     let mut sorted: Vec<&TimelineEvent> = events.iter().collect();
-    sorted.sort_by(|a, b| at(a).total_cmp(&at(b)));
+    crate::small_sort::sort_by(&mut sorted, |a, b| at(a).total_cmp(&at(b)));
     let launch = events.iter().find(|e| e.id == "pilots-launched");
     let end = events.iter().find(|e| e.id == "pilot-term-ends");
     let span = launch.zip(end).map(|(a, b)| {

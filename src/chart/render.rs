@@ -1,4 +1,5 @@
-//! Draws a [`Chart`] to an SVG string with plotters' SVG backend, at a given width in CSS px.
+//! Draws a [`Chart`] to an SVG string with plotters (through our [`SvgWriter`] backend), at a
+//! given width in CSS px.
 //! Only drawing primitives are used, laid out here with estimated text widths, so the result
 //! is the same natively and in the browser and needs no DOM text measurement.
 
@@ -8,25 +9,26 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::model::{Body, Chart, Datum, Event};
 use super::palette::Palette;
+use super::svg::SvgWriter;
 use super::text::wrap;
 use crate::content::Unit;
 use crate::geo::text_width;
 
 const FAMILY: &str =
     "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif";
-/// plotters writes `font-size` as the given size / 1.24; this undoes that.
-const PLOTTERS_FONT_SCALE: f64 = 1.24;
 const LABEL_PX: f64 = 13.0;
 const VALUE_PX: f64 = 14.0;
 const SMALL_PX: f64 = 12.0;
 const LINE: f64 = 17.0;
 const BAR: f64 = 20.0;
 
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type Area<'a> = DrawingArea<SvgWriter<'a>, Shift>;
 type Drawn = Result<(), String>;
 
-fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("chart drawing failed: {e:?}")
+/// Drawing into a `String` fails only if formatting does, which it does not; the error's
+/// details would cost a Debug formatter in the wasm for a message nobody will see.
+fn err<E>(_: E) -> String {
+    "chart drawing failed".to_owned()
 }
 
 fn text(
@@ -43,7 +45,7 @@ fn text(
     } else {
         FontStyle::Normal
     };
-    let font = FontDesc::new(FontFamily::Name(FAMILY), px * PLOTTERS_FONT_SCALE, style)
+    let font = FontDesc::new(FontFamily::Name(FAMILY), px, style)
         .color(color)
         .pos(Pos::new(h, VPos::Top));
     area.draw(&Text::new(
@@ -121,8 +123,8 @@ pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<String, St
     };
     let mut svg = String::new();
     {
-        let area = SVGBackend::with_string(&mut svg, (width as u32, height.ceil() as u32))
-            .into_drawing_area();
+        let area =
+            SvgWriter::new(&mut svg, (width as u32, height.ceil() as u32)).into_drawing_area();
         let bottom = match &chart.body {
             Body::Bars(data) => bars(Some(&area), data, width, palette)?,
             Body::Stacked { parts, total } => stacked(Some(&area), parts, total, width, palette)?,
@@ -370,7 +372,7 @@ fn timeline(
             if room > 40.0 || (year - first) as i64 % 2 == 0 {
                 text(
                     area,
-                    &format!("{year}"),
+                    &(year as i64).to_string(),
                     (x(year), 2.0),
                     SMALL_PX,
                     &palette.muted,

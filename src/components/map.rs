@@ -151,7 +151,7 @@ pub fn Map(props: &MapProps) -> Html {
                 aria-describedby={description_id.clone()}
             >
                 <rect class="map__background" width={num(w)} height={num(h)} onclick={clear.clone()} />
-                <g transform={format!("scale({})", layout.scale)} onclick={clear} aria-hidden="true">
+                <g transform={format!("scale({})", crate::decimal::shortest(layout.scale))} onclick={clear} aria-hidden="true">
                     { for shapes.regions.iter().map(|(code, zh, d)| {
                         let highlighted = selected_league.as_deref() == Some(zh.as_str());
                         html! {
@@ -195,7 +195,7 @@ fn overlay(layout: &Layout, lang: Lang) -> Html {
     let tick = font * 0.35;
     let (cx, cy) = layout.capital.centre();
     html! {
-        <g class="map__overlay" aria-hidden="true" font-size={format!("{font:.1}")}>
+        <g class="map__overlay" aria-hidden="true" font-size={num(font)}>
             { for layout.labels.iter().map(|label| {
                 let (x, y) = label.rect.centre();
                 let leader = label.displaced().then(|| {
@@ -216,10 +216,10 @@ fn overlay(layout: &Layout, lang: Lang) -> Html {
             }) }
             <polygon class="map__capital" points={star((cx, cy), font * 0.5)} />
             <g class="map__scale">
-                <path d={format!("M{bx} {} V{by} H{} V{}", by - tick, bx + bar.length_px, by - tick)} />
+                <path d={format!("M{} {} V{} H{} V{}", num(bx), num(by - tick), num(by), num(bx + bar.length_px), num(by - tick))} />
                 <text x={num(bx)} y={num(by - tick - font * 0.3)}>{ match lang {
-                    Lang::Zh => format!("{} 公里", bar.km),
-                    Lang::En => format!("{} km", bar.km),
+                    Lang::Zh => format!("{} 公里", crate::decimal::shortest(bar.km)),
+                    Lang::En => format!("{} km", crate::decimal::shortest(bar.km)),
                 } }</text>
             </g>
         </g>
@@ -299,7 +299,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
             html! { <rect x={num(x - s)} y={num(y - s)} width={num(2.0 * s)} height={num(2.0 * s)} rx={num(s * 0.3)} /> }
         }
         Kind::Enterprise => html! {
-            <polygon points={format!("{x},{} {},{y} {x},{} {},{y}", y - r, x + r, y + r, x - r)} />
+            <polygon points={format!("{0},{1} {2},{3} {0},{4} {5},{3}", num(x), num(y - r), num(x + r), num(y), num(y + r), num(x - r))} />
         },
     };
     let kind_class = match site.kind {

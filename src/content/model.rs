@@ -207,7 +207,7 @@ impl Content {
     /// Sites in the article's numbering order, whatever their order in the file.
     pub fn sites_in_order(&self) -> Vec<&Site> {
         let mut sites: Vec<&Site> = self.sites.iter().collect();
-        sites.sort_by_key(|site| site.number);
+        crate::small_sort::sort_by_key(&mut sites, |site| site.number);
         sites
     }
 

@@ -112,9 +112,11 @@ fn number(value: &Json, path: &str) -> Read<f64> {
     }
 }
 
-fn whole(value: &Json, path: &str, min: f64, max: f64) -> Read<f64> {
+fn whole(value: &Json, path: &str, min: i64, max: i64) -> Read<i64> {
     match value {
-        Json::Number(n) if n.fract() == 0.0 && (min..=max).contains(n) => Ok(*n),
+        Json::Number(n) if n.fract() == 0.0 && (min as f64..=max as f64).contains(n) => {
+            Ok(*n as i64)
+        }
         other => Err(wrong_type(
             other,
             path,
@@ -124,11 +126,11 @@ fn whole(value: &Json, path: &str, min: f64, max: f64) -> Read<f64> {
 }
 
 fn unsigned(value: &Json, path: &str) -> Read<u32> {
-    whole(value, path, 0.0, f64::from(u32::MAX)).map(|n| n as u32)
+    whole(value, path, 0, u32::MAX.into()).map(|n| n as u32)
 }
 
 fn signed(value: &Json, path: &str) -> Read<i32> {
-    whole(value, path, f64::from(i32::MIN), f64::from(i32::MAX)).map(|n| n as i32)
+    whole(value, path, i32::MIN.into(), i32::MAX.into()).map(|n| n as i32)
 }
 
 fn boolean(value: &Json, path: &str) -> Read<bool> {

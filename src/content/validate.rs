@@ -28,6 +28,7 @@ impl<T: PartialEq> Seen<T> {
 
 use super::quantity::{self, Qualifier};
 use super::{ChartKind, ChartSpec, Content, Figure, Problem, Site, Text, TimelineEvent};
+use crate::decimal::shortest;
 
 /// Most dots or squares a unit chart draws; beyond that, a bar says it better.
 pub const UNIT_CHART_MAX: f64 = 500.0;
@@ -155,6 +156,8 @@ impl Validator {
         let (lon, lat) = (site.location.lon, site.location.lat);
         let (west, south, east, north) = INNER_MONGOLIA_BOUNDS;
         if !(west..=east).contains(&lon) || !(south..=north).contains(&lat) {
+            let [lon, lat, west, east, south, north] =
+                [lon, lat, west, east, south, north].map(shortest);
             self.push(
                 format!("{path}.location"),
                 format!(
@@ -175,7 +178,7 @@ impl Validator {
             if !theme_ids.contains(&theme.as_str()) {
                 let known = {
                     let mut known: Vec<&str> = theme_ids.iter().copied().collect();
-                    known.sort_unstable();
+                    crate::small_sort::sort_by(&mut known, |a, b| a.cmp(b));
                     known.join(", ")
                 };
                 self.push(
@@ -202,13 +205,16 @@ impl Validator {
                     format!("{path}.value"),
                     format!(
                         "negative value {}: expected a count or amount of 0 or more",
-                        figure.value
+                        shortest(figure.value)
                     ),
                 );
             } else if figure.value > 1e12 {
                 self.push(
                     format!("{path}.value"),
-                    format!("absurd value {}: expected at most 10^12", figure.value),
+                    format!(
+                        "absurd value {}: expected at most 10^12",
+                        shortest(figure.value)
+                    ),
                 );
             }
             if figure.is_derived() {
@@ -256,7 +262,8 @@ impl Validator {
                 format!("{path}.value"),
                 format!(
                     "value {} contradicts the phrase: \"{stated}\" is {}",
-                    figure.value, parsed.value
+                    shortest(figure.value),
+                    shortest(parsed.value)
                 ),
             );
         }
@@ -310,7 +317,11 @@ impl Validator {
         if (sum - figure.value).abs() > 1e-9 * sum.abs().max(1.0) {
             self.push(
                 format!("{path}.value"),
-                format!("value {} is not the sum of its parts ({sum})", figure.value),
+                format!(
+                    "value {} is not the sum of its parts ({})",
+                    shortest(figure.value),
+                    shortest(sum)
+                ),
             );
         }
     }
@@ -360,7 +371,7 @@ impl Validator {
                 {
                     self.push(
                         format!("{path}.figures"),
-                        format!("figure \"{}\" ({}) is too large or not whole for a unit chart (at most {UNIT_CHART_MAX})", figure.id, figure.value),
+                        format!("figure \"{}\" ({}) is too large or not whole for a unit chart (at most {})", figure.id, shortest(figure.value), shortest(UNIT_CHART_MAX)),
                     );
                 }
             }

@@ -36,7 +36,7 @@ pub fn step(points: &[(f64, f64)], from: usize, step: Step) -> usize {
     }
     let from = from.min(points.len() - 1);
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by(|&a, &b| points[a].0.total_cmp(&points[b].0));
+    crate::small_sort::sort_by(&mut order, |&a, &b| points[a].0.total_cmp(&points[b].0));
     let position = order.iter().position(|&i| i == from).unwrap_or(0);
     let along_order = |forward: bool| {
         let next = if forward {

@@ -261,7 +261,7 @@ pub fn layout_for(
     placer.taken.push(capital);
 
     let mut ordered: Vec<&SitePoint> = sites.iter().collect();
-    ordered.sort_by_key(|s| s.number);
+    crate::small_sort::sort_by_key(&mut ordered, |s| s.number);
     let markers = ordered
         .into_iter()
         .filter_map(|site| {
@@ -285,7 +285,7 @@ pub fn layout_for(
         .collect();
 
     let mut regions: Vec<_> = asset.regions.iter().collect();
-    regions.sort_by(|a, b| b.area_km2.total_cmp(&a.area_km2));
+    crate::small_sort::sort_by(&mut regions, |a, b| b.area_km2.total_cmp(&a.area_km2));
     let labels = regions
         .into_iter()
         .filter_map(|region| {
