@@ -113,8 +113,10 @@ pub fn shortest(value: f64) -> String {
     if value.is_infinite() {
         return if value > 0.0 { "inf" } else { "-inf" }.into();
     }
-    let exponent = value.abs().log10().floor() as i32;
-    let mantissa = value / 10f64.powi(exponent);
+    let power = crate::fmath::floor_power_of_ten(value.abs());
+    // Counting is exact enough here: the power came from repeated ×10.
+    let exponent = (0..400).find(|&e| 10f64.powi(e) >= power).unwrap_or(0);
+    let mantissa = value / power;
     format!("{}e{exponent}", fixed(mantissa, 3))
 }
 

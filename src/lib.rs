@@ -12,6 +12,7 @@ pub mod content;
 pub mod crash;
 pub mod decimal;
 pub mod embed;
+pub mod fmath;
 pub mod geo;
 pub mod json;
 pub mod kiosk;

@@ -234,8 +234,8 @@ fn star((cx, cy): (f64, f64), radius: f64) -> String {
             let angle = std::f64::consts::PI * f64::from(i) / 5.0;
             format!(
                 "{},{}",
-                num(cx + r * angle.sin()),
-                num(cy - r * angle.cos())
+                num(cx + r * crate::fmath::sin(angle)),
+                num(cy - r * crate::fmath::cos(angle))
             )
         })
         .collect::<Vec<_>>()

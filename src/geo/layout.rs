@@ -100,7 +100,7 @@ impl PlacedLabel {
     pub fn displaced(&self) -> bool {
         let (x, y) = self.anchor;
         let (nx, ny) = self.rect.nearest_point(self.anchor);
-        (x - nx).hypot(y - ny) > self.rect.y1 - self.rect.y0
+        crate::fmath::hypot(x - nx, y - ny) > self.rect.y1 - self.rect.y0
     }
 }
 
@@ -186,8 +186,8 @@ impl Placer {
                 let turn = if k % 2 == 0 { k / 2 } else { 16 - (k + 1) / 2 };
                 let angle = turn as f64 / 16.0 * std::f64::consts::TAU;
                 let centre = (
-                    anchor.0 + distance * angle.sin(),
-                    anchor.1 - distance * angle.cos(),
+                    anchor.0 + distance * crate::fmath::sin(angle),
+                    anchor.1 - distance * crate::fmath::cos(angle),
                 );
                 let rect = Rect::centred(centre, w, h);
                 if self.free(&rect) {
@@ -202,7 +202,7 @@ impl Placer {
 
 /// A round scale-bar length (1, 2 or 5 × 10ⁿ km) close to `target` km.
 fn nice_km(target: f64) -> f64 {
-    let magnitude = 10f64.powf(target.log10().floor());
+    let magnitude = crate::fmath::floor_power_of_ten(target);
     [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * magnitude)
@@ -269,7 +269,7 @@ pub fn layout_for(
             let rect = placer.place(anchor, 2.0 * radius, 2.0 * radius)?;
             let centre = rect.centre();
             // Within half a pixel counts as in place.
-            let centre = if (centre.0 - anchor.0).hypot(centre.1 - anchor.1) < 0.5 {
+            let centre = if crate::fmath::hypot(centre.0 - anchor.0, centre.1 - anchor.1) < 0.5 {
                 anchor
             } else {
                 centre

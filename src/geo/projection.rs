@@ -1,6 +1,8 @@
 //! Albers equal-area conic projection on the sphere (Snyder, *Map Projections: A Working Manual*,
 //! 1987, pp. 98–103), the projection of choice for a region wider east–west than north–south.
 
+use crate::fmath::{cos, sin};
+
 /// Mean Earth radius in km (IUGG).
 pub const EARTH_RADIUS_KM: f64 = 6371.0088;
 
@@ -37,9 +39,9 @@ impl Albers {
     /// Degrees in; `radius` sets the output unit (km with [`EARTH_RADIUS_KM`]).
     pub fn new(params: AlbersParams, radius: f64) -> Self {
         let (phi1, phi2) = (params.parallel1.to_radians(), params.parallel2.to_radians());
-        let n = (phi1.sin() + phi2.sin()) / 2.0;
-        let c = phi1.cos().powi(2) + 2.0 * n * phi1.sin();
-        let rho0 = radius * (c - 2.0 * n * params.origin_lat.to_radians().sin()).sqrt() / n;
+        let n = (sin(phi1) + sin(phi2)) / 2.0;
+        let c = cos(phi1).powi(2) + 2.0 * n * sin(phi1);
+        let rho0 = radius * (c - 2.0 * n * sin(params.origin_lat.to_radians())).sqrt() / n;
         Self {
             n,
             c,
@@ -61,9 +63,9 @@ impl Albers {
     /// assert!(x.abs() < 1e-9 && y.abs() < 1e-9);
     /// ```
     pub fn project(&self, lon: f64, lat: f64) -> (f64, f64) {
-        let rho = self.radius * (self.c - 2.0 * self.n * lat.to_radians().sin()).sqrt() / self.n;
+        let rho = self.radius * (self.c - 2.0 * self.n * sin(lat.to_radians())).sqrt() / self.n;
         let theta = self.n * (lon - self.lon0).to_radians();
-        (rho * theta.sin(), self.rho0 - rho * theta.cos())
+        (rho * sin(theta), self.rho0 - rho * cos(theta))
     }
 }
 
