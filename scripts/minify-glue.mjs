@@ -1,0 +1,17 @@
+// Trunk post-build hook: minifies wasm-bindgen's JS glue (widget.js) in release builds.
+// Trunk's own JS minifier gives up on this file ("Failed to minify JS"), which left 47 KB of
+// unminified glue in every release; esbuild (pinned in package.json) does it safely: an ES
+// module in, an ES module out, export and import names kept.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { transformSync } from "esbuild";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error("minify-glue: run by Trunk, which sets TRUNK_STAGING_DIR");
+if (process.env.TRUNK_PROFILE === "release") {
+  const file = join(staging, "widget.js");
+  const source = readFileSync(file, "utf8");
+  const { code } = transformSync(source, { minify: true, format: "esm", target: "es2020" });
+  writeFileSync(file, code);
+  console.log(`minify-glue: widget.js ${source.length} → ${code.length} bytes`);
+}
