@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{strings, use_kiosk, ErrorPanel, Map, OverviewCard, SiteCard, SiteList};
+use crate::components::{error_panel, strings, use_kiosk, Map, OverviewCard, SiteCard, SiteList};
 use crate::content::{self, Content, Lang, LoadError};
 use crate::embed::{self, HostMessage};
 use crate::geo::MapAsset;
@@ -106,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     match (&override_url, &*remote, &*embedded) {
         (None, _, Ok(content)) => frame(content),
-        (None, _, Err(error)) => html! { <ErrorPanel error={error.clone()} /> },
+        (None, _, Err(error)) => error_panel(error, None),
         (Some(_), Remote::Loading, _) => html! {
             <div class="widget widget--loading" role="status" data-testid="loading">
                 { "正在载入内容… · Loading the content…" }
@@ -115,9 +115,7 @@ pub fn App(props: &AppProps) -> Html {
         (Some(_), Remote::Ready(content), _) => frame(content),
         // A kiosk has nobody to press "retry": it shows the built-in content instead.
         (Some(_), Remote::Failed(_), Ok(content)) if kiosk => frame(content),
-        (Some(_), Remote::Failed(error), _) => {
-            html! { <ErrorPanel error={error.clone()} on_retry={retry} /> }
-        }
+        (Some(_), Remote::Failed(error), _) => error_panel(error, Some(retry)),
     }
 }
 

@@ -5,16 +5,9 @@ use yew::prelude::*;
 use super::strings::strings;
 use crate::content::{Figure, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct FigureTileProps {
-    pub figure: Figure,
-    pub lang: Lang,
-}
-
-#[component]
-pub fn FigureTile(props: &FigureTileProps) -> Html {
-    let f = &props.figure;
-    let lang = props.lang;
+/// A plain function, not a component: tiles have no state of their own, and each component
+/// type costs the wasm its own copy of Yew's lifecycle code.
+pub fn figure_tile(f: &Figure, lang: Lang) -> Html {
     html! {
         <div class={classes!("tile", f.is_derived().then_some("tile--derived"))} data-testid="figure" data-figure={f.id.clone()}>
             <span class="tile__value">{ f.display(lang) }</span>

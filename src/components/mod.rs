@@ -12,8 +12,8 @@ mod strings;
 mod use_width;
 
 pub use chart_view::ChartView;
-pub use error_panel::ErrorPanel;
-pub use figure_tile::FigureTile;
+pub use error_panel::error_panel;
+pub use figure_tile::figure_tile;
 pub use kiosk::use_kiosk;
 pub use map::Map;
 pub use overview_card::OverviewCard;

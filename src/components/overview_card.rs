@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
-use super::figure_tile::FigureTile;
+use super::figure_tile::figure_tile;
 use super::strings::strings;
 use crate::chart;
 use crate::content::{Content, Lang};
@@ -65,7 +65,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                 <div class="tiles">
                     { for content.overview.figures.iter()
                         .filter(|f| !charted.contains(&f.id.as_str()))
-                        .map(|f| html! { <FigureTile figure={f.clone()} {lang} /> }) }
+                        .map(|f| figure_tile(f, lang)) }
                 </div>
                 { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                 <section class="card__section">

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
-use super::figure_tile::FigureTile;
+use super::figure_tile::figure_tile;
 use super::strings::strings;
 use crate::chart;
 use crate::content::{Content, Lang, Role};
@@ -105,7 +105,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                     <section class="card__section">
                         <h3>{ s.key_figures }</h3>
                         <div class="tiles">
-                            { for tiles.iter().map(|f| html! { <FigureTile figure={(*f).clone()} {lang} /> }) }
+                            { for tiles.iter().map(|f| figure_tile(f, lang)) }
                         </div>
                         { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                     </section>
