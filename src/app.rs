@@ -370,7 +370,7 @@ fn Frame(props: &FrameProps) -> Html {
         html! {
             <button
                 type="button"
-                class={classes!("lang__button", pressed.then_some("lang__button--on"))}
+                class={crate::components::class_list(&[Some("lang__button"), pressed.then_some("lang__button--on")])}
                 lang={choice.tag()}
                 aria-pressed={pressed.to_string()}
                 onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetLang(choice)))}
@@ -379,12 +379,7 @@ fn Frame(props: &FrameProps) -> Html {
     };
     html! {
         <div
-            class={classes!(
-                "widget",
-                (mode == Mode::Embed).then_some("widget--embed"),
-                (mode == Mode::Kiosk).then_some("widget--kiosk"),
-                options.compact.unwrap_or(false).then_some("widget--compact"),
-            )}
+            class={crate::components::class_list(&[Some("widget"), (mode == Mode::Embed).then_some("widget--embed"), (mode == Mode::Kiosk).then_some("widget--kiosk"), options.compact.unwrap_or(false).then_some("widget--compact")])}
             data-testid="widget"
             lang={lang.tag()}
             data-theme={if dark { "dark" } else { "light" }}

@@ -49,7 +49,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             </button>
             // Hidden only visually until asked for: screen readers always have the table. (The
             // wrapper hides it; a table ignores the width and overflow that hiding relies on.)
-            <div class={classes!("chart__data", (!*show_data).then_some("visually-hidden"))} data-testid="chart-data">
+            <div class={crate::components::class_list(&[Some("chart__data"), (!*show_data).then_some("visually-hidden")])} data-testid="chart-data">
             <table class="chart__table" data-testid="chart-table">
                 <caption class="visually-hidden">{ &chart.title }</caption>
                 <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>

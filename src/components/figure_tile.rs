@@ -9,7 +9,7 @@ use crate::content::{Figure, Lang};
 /// type costs the wasm its own copy of Yew's lifecycle code.
 pub fn figure_tile(f: &Figure, lang: Lang) -> Html {
     html! {
-        <div class={classes!("tile", f.is_derived().then_some("tile--derived"))} data-testid="figure" data-figure={f.id.clone()}>
+        <div class={crate::components::class_list(&[Some("tile"), f.is_derived().then_some("tile--derived")])} data-testid="figure" data-figure={f.id.clone()}>
             <span class="tile__value">{ f.display(lang) }</span>
             <span class="tile__label">
                 { f.label.get(lang) }

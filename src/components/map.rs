@@ -157,7 +157,7 @@ pub fn Map(props: &MapProps) -> Html {
                         html! {
                             <path
                                 key={code.clone()}
-                                class={classes!("map__region", highlighted.then_some("map__region--selected"))}
+                                class={crate::components::class_list(&[Some("map__region"), highlighted.then_some("map__region--selected")])}
                                 data-region={code.clone()}
                                 d={d.clone()}
                                 fill-rule="evenodd"
@@ -309,7 +309,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
     };
     html! {
         <g
-                class={classes!("marker", kind_class, selected.then_some("marker--selected"), theme_class)}
+                class={crate::components::class_list(&[Some("marker"), Some(kind_class), selected.then_some("marker--selected"), theme_class])}
                 role="button"
                 tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-label={name}
@@ -346,7 +346,7 @@ fn marker_leader(placed: &PlacedMarker) -> Html {
 fn legend(lang: Lang) -> Html {
     let item = |class: &'static str, shape: Html, kind: Kind| {
         html! {
-            <span class={classes!("map__legend-item", class)}>
+            <span class={crate::components::class_list(&[Some("map__legend-item"), Some(class)])}>
                 <svg class="map__legend-shape" viewBox="0 0 20 20" aria-hidden="true">{ shape }</svg>
                 { kind.label(lang) }
             </span>

@@ -20,3 +20,16 @@ pub use overview_card::OverviewCard;
 pub use site_card::SiteCard;
 pub use site_list::SiteList;
 pub use strings::{strings, Strings};
+
+/// A `class` attribute: the parts that are present, space-separated. (Yew's `classes!` keeps
+/// an ordered hash set per element; a plain string does the same job in less wasm.)
+pub fn class_list(parts: &[Option<&str>]) -> String {
+    let mut class = String::new();
+    for part in parts.iter().flatten() {
+        if !class.is_empty() {
+            class.push(' ');
+        }
+        class.push_str(part);
+    }
+    class
+}

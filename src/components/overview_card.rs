@@ -84,7 +84,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                                             <th scope="col">
                                                 <button
                                                     type="button"
-                                                    class={classes!("matrix__theme", pressed.then_some("matrix__theme--on"))}
+                                                    class={crate::components::class_list(&[Some("matrix__theme"), pressed.then_some("matrix__theme--on")])}
                                                     aria-pressed={pressed.to_string()}
                                                     data-theme={theme.id.clone()}
                                                     onclick={Callback::from(move |_: MouseEvent| on_theme.emit(id.clone()))}
@@ -109,7 +109,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                                                 let yes = site.themes.contains(&theme.id);
                                                 let lit = yes && props.theme.as_deref() == Some(theme.id.as_str());
                                                 html! {
-                                                    <td class={classes!("matrix__cell", lit.then_some("matrix__cell--on"))}>
+                                                    <td class={crate::components::class_list(&[Some("matrix__cell"), lit.then_some("matrix__cell--on")])}>
                                                         if yes {
                                                             <span aria-hidden="true">{ "●" }</span>
                                                             <span class="visually-hidden">{ s.addresses }</span>

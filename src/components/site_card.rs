@@ -91,7 +91,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
     html! {
         <article class="card" data-testid="card" data-site={site.id.clone()} aria-labelledby={heading_id.clone()} lang={lang.tag()}>
             <header class="card__header">
-                <span class={classes!("card__number", kind_class)} aria-hidden="true">{ site.number }</span>
+                <span class={crate::components::class_list(&[Some("card__number"), Some(kind_class)])} aria-hidden="true">{ site.number }</span>
                 <div class="card__heading">
                     <h2 id={heading_id} class="card__name">{ site.name.get(lang) }</h2>
                     <p class="card__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</p>

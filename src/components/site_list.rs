@@ -35,7 +35,7 @@ pub fn SiteList(props: &SiteListProps) -> Html {
                         <li key={site.id.clone()} data-testid="site" data-site={site.id.clone()}>
                             <button
                                 type="button"
-                                class={classes!("sites__item", selected.then_some("sites__item--selected"))}
+                                class={crate::components::class_list(&[Some("sites__item"), selected.then_some("sites__item--selected")])}
                                 aria-pressed={selected.to_string()}
                                 {onclick}
                             >
