@@ -34,6 +34,20 @@ pub fn cos(x: f64) -> f64 {
     sin(x + FRAC_PI_2)
 }
 
+/// `value` limited to `min..=max` (NaN gives `min`).
+///
+/// Why not `f64::clamp`: its "min > max" check panics with the bounds' Debug text, which links
+/// `core`'s float formatter (about 7 KB of gzipped wasm) for a panic that never happens here.
+pub fn clamp(value: f64, min: f64, max: f64) -> f64 {
+    if value > max {
+        max
+    } else if value >= min {
+        value
+    } else {
+        min
+    }
+}
+
 /// The length of (x, y).
 pub fn hypot(x: f64, y: f64) -> f64 {
     (x * x + y * y).sqrt()
@@ -69,6 +83,14 @@ mod tests {
             let x = f64::to_radians(degrees);
             assert!((sin(x) - x.sin()).abs() < 1e-15, "sin {degrees}°");
         }
+    }
+
+    #[test]
+    fn clamp_limits_and_keeps() {
+        assert_eq!(clamp(5.0, 8.0, 18.0), 8.0);
+        assert_eq!(clamp(12.5, 8.0, 18.0), 12.5);
+        assert_eq!(clamp(30.0, 8.0, 18.0), 18.0);
+        assert_eq!(clamp(f64::NAN, 8.0, 18.0), 8.0);
     }
 
     #[test]

@@ -287,7 +287,7 @@ fn units(
         width
     };
     let cols = 12.0;
-    let cell = (panel_w / cols).clamp(8.0, 18.0);
+    let cell = crate::fmath::clamp(panel_w / cols, 8.0, 18.0);
     let mut bottom: f64 = 0.0;
     let mut y0 = 0.0;
     for (i, d) in data.iter().enumerate() {

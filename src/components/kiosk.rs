@@ -15,7 +15,7 @@ use crate::state::{Action, AppState};
 
 /// How often idle time is checked: ten times a second, or faster for short test timings.
 fn tick_ms(step_ms: f64) -> u32 {
-    (step_ms / 2.0).clamp(16.0, 100.0) as u32
+    crate::fmath::clamp(step_ms / 2.0, 16.0, 100.0) as u32
 }
 /// The pointer hides after this long without input.
 const HIDE_POINTER_MS: f64 = 3_000.0;

@@ -39,7 +39,10 @@ impl Rect {
 
     /// The point of the box's edge nearest to `p` (where a leader line should end).
     pub fn nearest_point(&self, (x, y): (f64, f64)) -> (f64, f64) {
-        (x.clamp(self.x0, self.x1), y.clamp(self.y0, self.y1))
+        (
+            crate::fmath::clamp(x, self.x0, self.x1),
+            crate::fmath::clamp(y, self.y0, self.y1),
+        )
     }
 }
 
@@ -132,7 +135,7 @@ pub const MIN_FONT_PX: f64 = 11.0;
 
 /// Type size for a map `width` px wide: 11 px on a phone, up to 26 px on a 4K kiosk.
 pub fn font_px(width: f64) -> f64 {
-    (8.0 + 0.0075 * width).clamp(MIN_FONT_PX, 26.0)
+    crate::fmath::clamp(8.0 + 0.0075 * width, MIN_FONT_PX, 26.0)
 }
 
 /// Marker radius: a 24 px target at least (48 px on a touch kiosk), up to 68 px across on a
@@ -140,7 +143,7 @@ pub fn font_px(width: f64) -> f64 {
 pub fn marker_radius(width: f64, touch: bool) -> f64 {
     // A hair over 24 so rounding never leaves a kiosk target under 48 px.
     let min = if touch { 24.5 } else { 12.0 };
-    (6.0 + 0.012 * width).clamp(min, 34.0)
+    crate::fmath::clamp(6.0 + 0.012 * width, min, 34.0)
 }
 
 /// Estimated width of a line of text: CJK characters are one em, others about 0.56 em.
