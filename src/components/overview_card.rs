@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::chart_view::ChartView;
 use super::figure_tile::figure_tile;
+use super::markup;
 use super::strings::strings;
 use crate::chart;
 use crate::content::{Content, Lang};
@@ -63,9 +64,9 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
             <div class="card__scroll">
                 <p class="card__summary">{ content.overview.summary.get(lang) }</p>
                 <div class="tiles">
-                    { for content.overview.figures.iter()
+                    { markup(content.overview.figures.iter()
                         .filter(|f| !charted.contains(&f.id.as_str()))
-                        .map(|f| figure_tile(f, lang)) }
+                        .fold(String::new(), |mut out, f| { figure_tile(&mut out, f, lang); out })) }
                 </div>
                 { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                 <section class="card__section">
