@@ -2,6 +2,7 @@
 // each page repeatedly, alternating, on loopback. Prints a table of medians with ratios and
 // writes bench/results.json. Run: `scripts/bench` (or `node bench/run.mjs [rounds]`).
 import { writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
@@ -104,6 +105,9 @@ async function measure(name) {
   return { bytes, paintMs, clickMs: median(clicks), memoryGrowth: after1000 - after10 };
 }
 
+// The machine's state belongs with the figures: timings on 2 busy cores are not timings on 8 idle ones.
+const machine = () => ({ cores: cpus().length, loadAverage: loadavg().map((l) => Number(l.toFixed(2))) });
+const before = machine();
 const runs = { widget: [], peer: [] };
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of round % 2 ? ["peer", "widget"] : ["widget", "peer"]) {
@@ -127,5 +131,10 @@ for (const [label, key, fmt] of metrics) {
   results[key] = { widget: w, echarts: p, ratio: p ? w / p : null };
   console.log(`${label.padEnd(58)}${fmt(w).padStart(12)}${fmt(p).padStart(12)}${(p ? (w / p).toFixed(2) : "-").padStart(8)}`);
 }
+const after = machine();
 console.log(`(medians of ${ROUNDS} alternating loads each; ratio = widget / ECharts, lower is better for the widget)`);
-writeFileSync("bench/results.json", JSON.stringify({ rounds: ROUNDS, date: new Date().toISOString(), results, runs }, null, 2));
+console.log(`machine: ${before.cores} cores; load average (1, 5, 15 min) ${before.loadAverage.join(", ")} before, ${after.loadAverage.join(", ")} after`);
+writeFileSync(
+  "bench/results.json",
+  JSON.stringify({ rounds: ROUNDS, date: new Date().toISOString(), machine: { before, after }, results, runs }, null, 2),
+);
