@@ -4,11 +4,12 @@
 // module in, an ES module out, export and import names kept.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { transformSync } from "esbuild";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("minify-glue: run by Trunk, which sets TRUNK_STAGING_DIR");
 if (process.env.TRUNK_PROFILE === "release") {
+  // Imported here, so a debug build (`trunk serve`) works without node_modules.
+  const { transformSync } = await import("esbuild");
   const file = join(staging, "widget.js");
   const source = readFileSync(file, "utf8");
   const { code } = transformSync(source, { minify: true, format: "esm", target: "es2020" });

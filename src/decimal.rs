@@ -68,14 +68,13 @@ const POWERS_OF_TEN: [f64; 23] = [
 pub fn fixed(value: f64, places: usize) -> String {
     let places = places.min(6);
     let scale = POWERS_OF_TEN[places];
+    if !value.is_finite() {
+        // Never a coordinate the widget draws; "0" keeps an attribute valid.
+        return "0".into();
+    }
     let scaled = (value.abs() * scale).round();
-    if !scaled.is_finite() || scaled >= 9.0e15 {
-        // Not a map or chart coordinate; never produced by the widget.
-        return if value.is_nan() {
-            "0".into()
-        } else {
-            format!("{}", value.round() as i64)
-        };
+    if scaled >= 9.0e15 {
+        return scientific(value);
     }
     let scaled = scaled as u64;
     let unit = scale as u64;
@@ -101,23 +100,52 @@ pub fn fixed(value: f64, places: usize) -> String {
     text
 }
 
-/// A number for a message or an attribute: whole numbers as integers, others with up to six
-/// decimals, huge ones in scientific notation ("1328", "2.35", "-0.5", "1e300").
+/// A number for a message: whole numbers as integers, others with up to six decimals, very
+/// large or very small ones in scientific notation ("1328", "2.35", "-0.5", "1e300", "1e-7").
 pub fn shortest(value: f64) -> String {
     if value.is_nan() {
         return "NaN".into();
     }
-    if value.abs() < 1e15 {
-        return fixed(value, 6);
-    }
     if value.is_infinite() {
         return if value > 0.0 { "inf" } else { "-inf" }.into();
     }
-    let power = crate::fmath::floor_power_of_ten(value.abs());
-    // Counting is exact enough here: the power came from repeated ×10.
-    let exponent = (0..400).find(|&e| 10f64.powi(e) >= power).unwrap_or(0);
-    let mantissa = value / power;
-    format!("{}e{exponent}", fixed(mantissa, 3))
+    let magnitude = value.abs();
+    if magnitude != 0.0 && magnitude < 5e-7 {
+        return scientific(value);
+    }
+    if magnitude < 1e9 {
+        return fixed(value, 6);
+    }
+    if magnitude < 1e15 {
+        return fixed(value, 0);
+    }
+    scientific(value)
+}
+
+/// `value` as a mantissa of up to three decimals and a power of ten: "1.5e55", "-2e-7".
+fn scientific(value: f64) -> String {
+    let mut mantissa = value.abs();
+    let mut exponent = 0i32;
+    if mantissa == 0.0 || !mantissa.is_finite() {
+        return shortest(value);
+    }
+    // Counted by repeated ×10 and ÷10 so the exponent and the mantissa agree; the rounding
+    // this accumulates stays far below the three decimals written.
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    while mantissa < 1.0 {
+        mantissa *= 10.0;
+        exponent -= 1;
+    }
+    let mut digits = fixed(mantissa, 3);
+    if digits == "10" {
+        digits = "1".into();
+        exponent += 1;
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    format!("{sign}{digits}e{exponent}")
 }
 
 #[cfg(test)]
@@ -204,6 +232,13 @@ mod tests {
             (13_280_000.0, "13280000"),
             (1e15, "1e15"),
             (-2.5e300, "-2.5e300"),
+            (1.5e55, "1.5e55"),
+            (1e61, "1e61"),
+            (9.9999999e55, "1e56"),
+            (-1e-7, "-1e-7"),
+            (2.5e-12, "2.5e-12"),
+            (0.000001, "0.000001"),
+            (123_456_789_012.5, "123456789013"),
             (f64::INFINITY, "inf"),
             (f64::NAN, "NaN"),
         ];
@@ -225,6 +260,9 @@ mod tests {
             (0.05, 2, "0.05"),
             (12.1, 3, "12.1"),
             (4999.96, 1, "5000"),
+            (f64::INFINITY, 1, "0"),
+            (f64::NEG_INFINITY, 2, "0"),
+            (1e20, 1, "1e20"),
         ];
         for (value, places, expected) in cases {
             assert_eq!(fixed(value, places), expected, "{value} to {places}");

@@ -18,7 +18,7 @@ use crate::decimal::fixed;
 
 type Drawn = Result<(), DrawingErrorKind<std::fmt::Error>>;
 
-/// Writes into `out`; `finish` (or drop) closes the `<svg>` element.
+/// Writes into `out`; `present` (or drop) closes the `<svg>` element.
 pub struct SvgWriter<'a> {
     out: &'a mut String,
     size: (u32, u32),
@@ -108,6 +108,9 @@ impl DrawingBackend for SvgWriter<'_> {
         (x2, y2): BackendCoord,
         style: &S,
     ) -> Drawn {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
         let _ = write!(
             self.out,
             "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\""
