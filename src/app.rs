@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{error_panel, strings, use_kiosk, Map, OverviewCard, SiteCard, SiteList};
-use crate::content::{self, Content, Lang, LoadError};
+use crate::content::{self, Content, Lang, LoadError, Shared};
 use crate::embed::{self, HostMessage};
 use crate::geo::MapAsset;
 use crate::kiosk::Timings;
@@ -38,7 +38,7 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 enum Remote {
     Loading,
-    Ready(Rc<Content>),
+    Ready(Shared),
     Failed(LoadError),
 }
 
@@ -47,8 +47,8 @@ const FETCH_TIMEOUT_MS: u32 = 10_000;
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let embedded: Rc<Result<Rc<Content>, LoadError>> =
-        use_memo((), |_| content::embedded().map(Rc::new));
+    let embedded: Rc<Result<Shared, LoadError>> =
+        use_memo((), |_| content::embedded().map(Shared::new));
     let asset: Rc<MapAsset> = use_memo((), |_| MapAsset::embedded());
     // Only the content file and the mode matter here; Frame reads (and reports) the rest.
     let (override_url, kiosk) = {
@@ -77,7 +77,7 @@ pub fn App(props: &AppProps) -> Html {
                         })
                         .and_then(|text| content::load(&text));
                     match loaded {
-                        Ok(content) => remote.set(Remote::Ready(Rc::new(content))),
+                        Ok(content) => remote.set(Remote::Ready(Shared::new(content))),
                         Err(err) => {
                             web_sys::console::error_1(
                                 &format!("[imreform] content {url}: {err}").into(),
@@ -97,7 +97,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let frame = |content: &Rc<Content>| {
+    let frame = |content: &Shared| {
         html! { <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} /> }
     };
     let retry = {
@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FrameProps {
-    content: Rc<Content>,
+    content: Shared,
     asset: Rc<MapAsset>,
     host: Option<Rc<EmbedHost>>,
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::strings::strings;
 use super::use_width::use_width;
 use crate::browser;
-use crate::content::{Content, Kind, Lang};
+use crate::content::{Kind, Lang, Shared};
 use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, Step};
 use crate::summary::escape;
 
@@ -29,7 +29,7 @@ fn next_instance() -> usize {
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub content: Rc<Content>,
+    pub content: Shared,
     pub asset: Rc<MapAsset>,
     pub lang: Lang,
     pub selected: Option<String>,

@@ -10,11 +10,11 @@ use super::figure_tile::figure_tile;
 use super::markup;
 use super::strings::strings;
 use crate::chart;
-use crate::content::{Content, Lang};
+use crate::content::{Lang, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewCardProps {
-    pub content: Rc<Content>,
+    pub content: Shared,
     pub lang: Lang,
     #[prop_or_default]
     pub dark: bool,

@@ -10,12 +10,12 @@ use super::figure_tile::figure_tile;
 use super::markup;
 use super::strings::strings;
 use crate::chart;
-use crate::content::{Content, Figure, Lang, Role, Site};
+use crate::content::{Figure, Lang, Role, Shared, Site};
 use crate::summary::escape;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteCardProps {
-    pub content: Rc<Content>,
+    pub content: Shared,
     pub site_id: String,
     pub lang: Lang,
     #[prop_or_default]

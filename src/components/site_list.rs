@@ -1,14 +1,12 @@
 //! The pilot sites as a numbered list of buttons, in the article's order, in both languages.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::content::{Content, Lang};
+use crate::content::{Lang, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct SiteListProps {
-    pub content: Rc<Content>,
+    pub content: Shared,
     pub selected: Option<String>,
     pub lang: Lang,
     pub on_select: Callback<String>,
