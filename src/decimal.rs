@@ -18,21 +18,7 @@ pub fn parse(text: &str) -> Option<f64> {
 /// Exact because both the digits and the power of ten are integers a double holds exactly, and
 /// one IEEE multiplication or division of exact operands is correctly rounded.
 pub fn parse_scaled(text: &str, exponent: i64) -> Option<f64> {
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    if whole.is_empty() || (unsigned.contains('.') && fraction.is_empty()) {
-        return None;
-    }
-    if !whole
-        .bytes()
-        .chain(fraction.bytes())
-        .all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
+    let (negative, whole, fraction) = split(text)?;
     // Trailing zeros are scale, not precision: "1000000000000000.0" is 1 × 10^15.
     let digits = format!("{whole}{fraction}");
     let significant = digits.trim_start_matches('0').trim_end_matches('0');
@@ -53,6 +39,21 @@ pub fn parse_scaled(text: &str, exponent: i64) -> Option<f64> {
         None => return None,
     };
     Some(if negative { -value } else { value })
+}
+
+/// `[-]digits[.digits]` as (negative, whole digits, fraction digits); `None` for anything else.
+pub(crate) fn split(text: &str) -> Option<(bool, &str, &str)> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (unsigned, ""),
+    };
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    (!whole.is_empty() && digits(whole) && digits(fraction)).then_some((negative, whole, fraction))
 }
 
 /// Exact powers of ten up to 10²² (the largest a double holds exactly).

@@ -103,7 +103,7 @@ impl Parser<'_> {
     }
 
     /// Consumes `byte` (after any space) or fails with `message`.
-    fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), SyntaxError> {
+    fn consume(&mut self, byte: u8, message: &'static str) -> Result<(), SyntaxError> {
         self.skip_space();
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -186,7 +186,7 @@ impl Parser<'_> {
                 Some(_) => return Err(self.error("expected a key in double quotes")),
             }
             let key = self.string()?;
-            self.expect(b':', "expected `:`")?;
+            self.consume(b':', "expected `:`")?;
             self.skip_space();
             members.push((key, self.value(depth)?));
             self.skip_space();
@@ -347,11 +347,7 @@ impl Parser<'_> {
 /// as JavaScript and Python write doubles, or a power of ten beyond ±22), read to within a few
 /// units in the last place: digits accumulated in a double, then scaled.
 fn approximate(mantissa: &str, exponent: i64) -> Option<f64> {
-    let (negative, unsigned) = match mantissa.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, mantissa),
-    };
-    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let (negative, whole, fraction) = crate::decimal::split(mantissa)?;
     let digits = whole
         .bytes()
         .chain(fraction.bytes())

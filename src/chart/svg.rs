@@ -15,6 +15,7 @@ use plotters_backend::{
 };
 
 use crate::decimal::fixed;
+use crate::summary::escape;
 
 type Drawn = Result<(), DrawingErrorKind<std::fmt::Error>>;
 
@@ -47,6 +48,24 @@ impl<'a> SvgWriter<'a> {
         }
     }
 
+    /// A `<polyline>` or `<polygon>` through `points`.
+    fn points<S: BackendStyle>(
+        &mut self,
+        tag: &str,
+        points: impl IntoIterator<Item = BackendCoord>,
+        style: &S,
+        fill: bool,
+    ) -> Drawn {
+        let _ = write!(self.out, "<{tag} points=\"");
+        for (x, y) in points {
+            let _ = write!(self.out, "{x},{y} ");
+        }
+        self.out.push('"');
+        self.fill_or_stroke(style, fill);
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
     /// Fill or outline, as plotters asks.
     fn fill_or_stroke<S: BackendStyle>(&mut self, style: &S, fill: bool) {
         if fill {
@@ -55,20 +74,6 @@ impl<'a> SvgWriter<'a> {
             self.out.push_str(" fill=\"none\"");
             self.paint("stroke", style.color());
             let _ = write!(self.out, " stroke-width=\"{}\"", style.stroke_width());
-        }
-    }
-}
-
-/// Text and attribute values escaped for XML.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            other => out.push(other),
         }
     }
 }
@@ -149,14 +154,7 @@ impl DrawingBackend for SvgWriter<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.out.push_str("<polyline points=\"");
-        for (x, y) in path {
-            let _ = write!(self.out, "{x},{y} ");
-        }
-        self.out.push('"');
-        self.fill_or_stroke(style, false);
-        self.out.push_str("/>\n");
-        Ok(())
+        self.points("polyline", path, style, false)
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -167,14 +165,7 @@ impl DrawingBackend for SvgWriter<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        self.out.push_str("<polygon points=\"");
-        for (x, y) in vertices {
-            let _ = write!(self.out, "{x},{y} ");
-        }
-        self.out.push('"');
-        self.fill_or_stroke(style, true);
-        self.out.push_str("/>\n");
-        Ok(())
+        self.points("polygon", vertices, style, true)
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -217,14 +208,14 @@ impl DrawingBackend for SvgWriter<'_> {
             "<text x=\"{x}\" y=\"{y}\" dy=\"{dy}\" text-anchor=\"{anchor}\" font-size=\"{}\" font-family=\"",
             fixed(style.size(), 1)
         );
-        escape_into(self.out, style.family().as_str());
+        self.out.push_str(&escape(style.family().as_str()));
         self.out.push('"');
         if matches!(style.style(), FontStyle::Bold) {
             self.out.push_str(" font-weight=\"bold\"");
         }
         self.paint("fill", style.color());
         self.out.push('>');
-        escape_into(self.out, text);
+        self.out.push_str(&escape(text));
         self.out.push_str("</text>\n");
         Ok(())
     }

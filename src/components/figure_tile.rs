@@ -6,9 +6,18 @@ use super::strings::strings;
 use crate::content::{Figure, Lang};
 use crate::summary::escape;
 
+/// The tiles of `figures`, as one piece of markup.
+pub fn figure_tiles<'a>(figures: impl IntoIterator<Item = &'a Figure>, lang: Lang) -> yew::Html {
+    let mut out = String::new();
+    for f in figures {
+        figure_tile(&mut out, f, lang);
+    }
+    super::markup(out)
+}
+
 /// Appends the tile of `f` as markup: it has no handlers and no state, and a string costs the
 /// wasm far less than virtual nodes (see `markup`).
-pub fn figure_tile(out: &mut String, f: &Figure, lang: Lang) {
+fn figure_tile(out: &mut String, f: &Figure, lang: Lang) {
     let derived = f.is_derived();
     let _ = write!(
         out,

@@ -362,11 +362,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
         num(y - r),
         num(2.0 * r),
     );
-    let kind_class = match site.kind {
-        Kind::CityOrBanner => "marker--city",
-        Kind::DevelopmentZone => "marker--zone",
-        Kind::Enterprise => "marker--enterprise",
-    };
+    let kind_class = super::kind_class(site.kind);
     html! {
         <g
                 class={crate::components::class_list(&[Some("marker"), Some(kind_class), selected.then_some("marker--selected"), theme_class])}
@@ -406,23 +402,18 @@ fn marker_leaders(markers: &[PlacedMarker]) -> Html {
 /// What the marker shapes mean.
 fn legend(lang: Lang) -> Html {
     let mut legend = String::from("<span class=\"map__legend\">");
-    for (class, shape, kind) in [
+    for (shape, kind) in [
+        ("<circle cx=\"10\" cy=\"10\" r=\"8\"/>", Kind::CityOrBanner),
         (
-            "marker--city",
-            "<circle cx=\"10\" cy=\"10\" r=\"8\"/>",
-            Kind::CityOrBanner,
-        ),
-        (
-            "marker--zone",
             "<rect x=\"3\" y=\"3\" width=\"14\" height=\"14\" rx=\"4\"/>",
             Kind::DevelopmentZone,
         ),
         (
-            "marker--enterprise",
             "<polygon points=\"10,1 19,10 10,19 1,10\"/>",
             Kind::Enterprise,
         ),
     ] {
+        let class = super::kind_class(kind);
         let _ = write!(
             legend,
             "<span class=\"map__legend-item {class}\"><svg class=\"map__legend-shape\" viewBox=\"0 0 20 20\" aria-hidden=\"true\">{shape}</svg>{}</span>",

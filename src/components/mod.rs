@@ -13,7 +13,7 @@ mod use_width;
 
 pub use chart_view::ChartView;
 pub use error_panel::error_panel;
-pub use figure_tile::figure_tile;
+pub use figure_tile::figure_tiles;
 pub use kiosk::use_kiosk;
 pub use map::Map;
 pub use overview_card::OverviewCard;
@@ -39,4 +39,14 @@ pub fn class_list(parts: &[Option<&str>]) -> String {
 /// replaces it only when the text changes.
 pub fn markup(html: String) -> yew::Html {
     yew::Html::from_html_unchecked(yew::AttrValue::from(html))
+}
+
+/// The class that colours a site's marker, number badge and legend entry by its kind.
+pub fn kind_class(kind: crate::content::Kind) -> &'static str {
+    use crate::content::Kind;
+    match kind {
+        Kind::CityOrBanner => "marker--city",
+        Kind::DevelopmentZone => "marker--zone",
+        Kind::Enterprise => "marker--enterprise",
+    }
 }

@@ -6,8 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
-use super::figure_tile::figure_tile;
-use super::markup;
+use super::figure_tile::figure_tiles;
 use super::strings::strings;
 use crate::chart;
 use crate::content::{Lang, Shared};
@@ -64,9 +63,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
             <div class="card__scroll">
                 <p class="card__summary">{ content.overview.summary.get(lang) }</p>
                 <div class="tiles">
-                    { markup(content.overview.figures.iter()
-                        .filter(|f| !charted.contains(&f.id.as_str()))
-                        .fold(String::new(), |mut out, f| { figure_tile(&mut out, f, lang); out })) }
+                    { figure_tiles(content.overview.figures.iter().filter(|f| !charted.contains(&f.id.as_str())), lang) }
                 </div>
                 { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                 <section class="card__section">

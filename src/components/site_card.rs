@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
-use super::figure_tile::figure_tile;
+use super::figure_tile::figure_tiles;
 use super::markup;
 use super::strings::strings;
 use crate::chart;
@@ -84,11 +84,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
-    let kind_class = match site.kind {
-        crate::content::Kind::CityOrBanner => "marker--city",
-        crate::content::Kind::DevelopmentZone => "marker--zone",
-        crate::content::Kind::Enterprise => "marker--enterprise",
-    };
+    let kind_class = super::kind_class(site.kind);
     let heading_id = format!("card-{}", site.id);
 
     html! {
@@ -111,7 +107,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                     <section class="card__section">
                         <h3>{ s.key_figures }</h3>
                         <div class="tiles">
-                            { markup(tiles.iter().fold(String::new(), |mut out, f| { figure_tile(&mut out, f, lang); out })) }
+                            { figure_tiles(tiles.iter().copied(), lang) }
                         </div>
                         { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                     </section>
