@@ -7,11 +7,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{error_panel, strings, use_kiosk, Map, OverviewCard, SiteCard, SiteList};
-use crate::content::{self, Content, Lang, LoadError, Shared};
+use crate::content::{self, Content, Lang, LoadError};
 use crate::embed::{self, HostMessage};
 use crate::geo::MapAsset;
 use crate::kiosk::Timings;
 use crate::route::{self, Mode, Route, Scheme};
+use crate::shared::Shared;
 use crate::state::{Action, AppState, KioskConfig};
 
 /// A script embed: the host page's element the widget lives in, and the options read from its
@@ -38,7 +39,7 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 enum Remote {
     Loading,
-    Ready(Shared),
+    Ready(Shared<Content>),
     Failed(LoadError),
 }
 
@@ -47,9 +48,9 @@ const FETCH_TIMEOUT_MS: u32 = 10_000;
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let embedded: Rc<Result<Shared, LoadError>> =
+    let embedded: Rc<Result<Shared<Content>, LoadError>> =
         use_memo((), |_| content::embedded().map(Shared::new));
-    let asset: Rc<MapAsset> = use_memo((), |_| MapAsset::embedded());
+    let asset = (*use_memo((), |_| Shared::new(MapAsset::embedded()))).clone();
     // Only the content file and the mode matter here; Frame reads (and reports) the rest.
     let (override_url, kiosk) = {
         let host = props.host.clone();
@@ -97,7 +98,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let frame = |content: &Shared| {
+    let frame = |content: &Shared<Content>| {
         html! { <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} /> }
     };
     let retry = {
@@ -121,8 +122,8 @@ pub fn App(props: &AppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct FrameProps {
-    content: Shared,
-    asset: Rc<MapAsset>,
+    content: Shared<Content>,
+    asset: Shared<MapAsset>,
     host: Option<Rc<EmbedHost>>,
 }
 

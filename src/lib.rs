@@ -19,6 +19,7 @@ pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;
 pub mod route;
+pub mod shared;
 pub mod small_sort;
 pub mod state;
 pub mod summary;

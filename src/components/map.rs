@@ -2,15 +2,15 @@
 //! numbered, selectable markers. Geometry and placement come from `geo`; this file only draws.
 
 use std::fmt::Write as _;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::strings::strings;
 use super::use_width::use_width;
 use crate::browser;
-use crate::content::{Kind, Lang, Shared};
+use crate::content::{Content, Kind, Lang};
 use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, Step};
+use crate::shared::Shared;
 use crate::summary::escape;
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
@@ -29,8 +29,8 @@ fn next_instance() -> usize {
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub content: Shared,
-    pub asset: Rc<MapAsset>,
+    pub content: Shared<Content>,
+    pub asset: Shared<MapAsset>,
     pub lang: Lang,
     pub selected: Option<String>,
     /// Kiosk: markers are 48 px touch targets.

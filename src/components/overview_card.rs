@@ -9,11 +9,12 @@ use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
 use super::strings::strings;
 use crate::chart;
-use crate::content::{Lang, Shared};
+use crate::content::{Content, Lang};
+use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewCardProps {
-    pub content: Shared,
+    pub content: Shared<Content>,
     pub lang: Lang,
     #[prop_or_default]
     pub dark: bool,

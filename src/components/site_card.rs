@@ -10,12 +10,13 @@ use super::figure_tile::figure_tiles;
 use super::markup;
 use super::strings::strings;
 use crate::chart;
-use crate::content::{Figure, Lang, Role, Shared, Site};
+use crate::content::{Content, Figure, Lang, Role, Site};
+use crate::shared::Shared;
 use crate::summary::escape;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteCardProps {
-    pub content: Shared,
+    pub content: Shared<Content>,
     pub site_id: String,
     pub lang: Lang,
     #[prop_or_default]

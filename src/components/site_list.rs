@@ -2,11 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::content::{Lang, Shared};
+use crate::content::{Content, Lang};
+use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteListProps {
-    pub content: Shared,
+    pub content: Shared<Content>,
     pub selected: Option<String>,
     pub lang: Lang,
     pub on_select: Callback<String>,

@@ -21,34 +21,6 @@ pub use quantity::{
 pub use unit::Unit;
 pub use validate::{FORMAT, INNER_MONGOLIA_BOUNDS, MAX_TEXT_CHARS, UNIT_CHART_MAX};
 
-/// Content as the components share it: compared by identity, not by value.
-///
-/// Props and memo keys are compared on every render; a deep comparison of the whole article
-/// would walk every text each time (and keep the model's derived `PartialEq` in the wasm). A new
-/// file (an override loaded) is a new `Shared`, so it still re-renders.
-#[derive(Clone, Debug)]
-pub struct Shared(std::rc::Rc<Content>);
-
-impl Shared {
-    pub fn new(content: Content) -> Self {
-        Self(std::rc::Rc::new(content))
-    }
-}
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for Shared {
-    type Target = Content;
-
-    fn deref(&self) -> &Content {
-        &self.0
-    }
-}
-
 /// The content shipped with the widget (`assets/content.json`, minified by `build.rs`), embedded
 /// at compile time so the first render needs no request.
 pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.min.json"));
