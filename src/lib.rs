@@ -14,6 +14,7 @@ pub mod decimal;
 pub mod embed;
 pub mod fmath;
 pub mod geo;
+pub mod heap;
 pub mod json;
 pub mod kiosk;
 #[cfg(feature = "csr")]
