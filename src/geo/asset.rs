@@ -13,16 +13,24 @@ pub const EMBEDDED_JSON: &str = include_str!("../../assets/inner-mongolia.json")
 
 include!(concat!(env!("OUT_DIR"), "/map_asset.rs"));
 
-/// Splits the concatenated arcs of the generated statics.
-fn arcs(data: &[i16], lengths: &[u16]) -> Vec<Vec<i32>> {
-    let mut rest = data;
+/// Decodes the generated statics: every arc's values one after another, each zigzag-encoded
+/// as a base-128 varint (see `build.rs`).
+fn arcs(data: &[u8], lengths: &[u16]) -> Vec<Vec<i32>> {
+    let mut bytes = data.iter();
+    let mut next = || {
+        let (mut zigzag, mut shift) = (0u32, 0);
+        for &byte in bytes.by_ref() {
+            zigzag |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32)
+    };
     lengths
         .iter()
-        .map(|&length| {
-            let (arc, tail) = rest.split_at(usize::from(length).min(rest.len()));
-            rest = tail;
-            arc.iter().map(|&n| i32::from(n)).collect()
-        })
+        .map(|&length| (0..length).map(|_| next()).collect())
         .collect()
 }
 
