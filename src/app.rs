@@ -6,7 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::{error_panel, strings, use_kiosk, Map, OverviewCard, SiteCard, SiteList};
+use crate::components::{
+    error_panel, site_list, strings, use_kiosk, Map, OverviewCard, SiteCard, SiteListProps,
+};
 use crate::content::{self, Content, Lang, LoadError};
 use crate::embed::{self, HostMessage};
 use crate::geo::MapAsset;
@@ -417,7 +419,12 @@ fn Frame(props: &FrameProps) -> Html {
                 </div>
                 <div class="widget__card">{ card }</div>
                 <div class="widget__list">
-                    <SiteList content={props.content.clone()} selected={state.selected.clone()} {lang} {on_select} />
+                    { site_list(&SiteListProps {
+                        content: props.content.clone(),
+                        selected: state.selected.clone(),
+                        lang,
+                        on_select,
+                    }) }
                 </div>
             </main>
             <footer class="widget__credit" data-testid="credit">

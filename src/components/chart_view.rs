@@ -1,13 +1,16 @@
 //! A chart drawn at its container's width, with its title, source note and data table.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::markup;
 use super::strings::strings;
 use super::use_width::use_width;
 use crate::chart::{render, Chart, DARK, LIGHT};
 use crate::content::Lang;
+use crate::summary::escape;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
@@ -28,7 +31,6 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     );
     let s = strings(props.lang);
     let chart = &props.chart;
-    let table = chart.table(props.lang);
     let toggle = {
         let show_data = show_data.clone();
         Callback::from(move |_: MouseEvent| show_data.set(!*show_data))
@@ -50,20 +52,34 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             // Hidden only visually until asked for: screen readers always have the table. (The
             // wrapper hides it; a table ignores the width and overflow that hiding relies on.)
             <div class={crate::components::class_list(&[Some("chart__data"), (!*show_data).then_some("visually-hidden")])} data-testid="chart-data">
-            <table class="chart__table" data-testid="chart-table">
-                <caption class="visually-hidden">{ &chart.title }</caption>
-                <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                <tbody>
-                    { for table.rows.iter().map(|row| html! {
-                        <tr>
-                            <th scope="row">{ &row[0] }</th>
-                            { for row[1..].iter().map(|cell| html! { <td>{ cell }</td> }) }
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
+                { markup(table_markup(chart, props.lang)) }
             </div>
             <p class="chart__note">{ &chart.note }</p>
         </figure>
     }
+}
+
+/// The chart's figures as a table, as markup: it has no handlers and changes only with the
+/// chart and the language.
+fn table_markup(chart: &Chart, lang: Lang) -> String {
+    let table = chart.table(lang);
+    let mut out = format!(
+        "<table class=\"chart__table\" data-testid=\"chart-table\"><caption class=\"visually-hidden\">{}</caption><thead><tr>",
+        escape(&chart.title)
+    );
+    for header in &table.headers {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &table.rows {
+        for (i, cell) in row.iter().enumerate() {
+            let _ = match i {
+                0 => write!(out, "<tr><th scope=\"row\">{}</th>", escape(cell)),
+                _ => write!(out, "<td>{}</td>", escape(cell)),
+            };
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
 }

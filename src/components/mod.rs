@@ -18,7 +18,7 @@ pub use kiosk::use_kiosk;
 pub use map::Map;
 pub use overview_card::OverviewCard;
 pub use site_card::SiteCard;
-pub use site_list::SiteList;
+pub use site_list::{site_list, SiteListProps};
 pub use strings::{strings, Strings};
 
 /// A `class` attribute: the parts that are present, space-separated. (Yew's `classes!` keeps
