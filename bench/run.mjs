@@ -11,7 +11,7 @@ const ROUNDS = Number(process.argv[2] ?? 5);
 const CLICKS = 50;
 const SELECTIONS = 1000;
 
-const server = await serve({ dir: "dist", base: "/widget/", also: [{ base: "/peer/", dir: "bench/dist/peer" }] });
+const server = await serve({ dir: "dist", base: "/widget/", also: [{ base: "/peer/", dir: "bench/dist/peer" }, { base: "/floor/", dir: "bench/floor" }] });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -42,6 +42,11 @@ const PAGES = {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
     },
     memory: () => 0,
+  },
+  // Paint time only: what navigation and a first frame cost any page here.
+  floor: {
+    url: `${server.origin}/floor/`,
+    painted: () => document.querySelector("[data-floor]") !== null,
   },
 };
 
@@ -75,6 +80,10 @@ async function measure(name) {
   painted = true;
   await page.waitForTimeout(200); // let the last bodies of the first view be counted
   const bytes = bodies.reduce((a, b) => a + b, 0);
+  if (!spec.select) {
+    await context.close();
+    return { paintMs };
+  }
   const clicks = [];
   for (let i = 0; i < CLICKS; i++) {
     clicks.push(
@@ -114,9 +123,9 @@ async function measure(name) {
 // The machine's state belongs with the figures: timings on 2 busy cores are not timings on 8 idle ones.
 const machine = () => ({ cores: cpus().length, loadAverage: loadavg().map((l) => Number(l.toFixed(2))) });
 const before = machine();
-const runs = { widget: [], peer: [] };
+const runs = { widget: [], peer: [], floor: [] };
 for (let round = 0; round < ROUNDS; round++) {
-  for (const name of round % 2 ? ["peer", "widget"] : ["widget", "peer"]) {
+  for (const name of round % 2 ? ["peer", "widget", "floor"] : ["floor", "widget", "peer"]) {
     runs[name].push(await measure(name));
   }
 }
@@ -129,6 +138,9 @@ const metrics = [
   [`click to card and chart painted (median of ${CLICKS})`, "clickMs", (v) => `${v.toFixed(1)} ms`],
   [`JS heap + wasm memory, ${SELECTIONS} selections minus 10`, "memoryGrowth", (v) => `${(v / 1e6).toFixed(2)} MB`],
 ];
+// What each page itself adds to the paint time, over the floor page's.
+const floorMs = median(runs.floor.map((r) => r.paintMs));
+const own = (name) => median(runs[name].map((r) => r.paintMs)) - floorMs;
 const results = {};
 console.log(`\n${"metric".padEnd(58)}${"widget".padStart(12)}${"ECharts".padStart(12)}${"ratio".padStart(8)}`);
 for (const [label, key, fmt] of metrics) {
@@ -136,6 +148,12 @@ for (const [label, key, fmt] of metrics) {
   const p = median(runs.peer.map((r) => r[key]));
   results[key] = { widget: w, echarts: p, ratio: p ? w / p : null };
   console.log(`${label.padEnd(58)}${fmt(w).padStart(12)}${fmt(p).padStart(12)}${(p ? (w / p).toFixed(2) : "-").padStart(8)}`);
+  if (key === "paintMs") {
+    const [ow, op] = [own("widget"), own("peer")];
+    results.paintOverFloorMs = { floor: floorMs, widget: ow, echarts: op, ratio: ow / op };
+    const label = `  of which more than an empty page's ${floorMs.toFixed(0)} ms`;
+    console.log(`${label.padEnd(58)}${fmt(ow).padStart(12)}${fmt(op).padStart(12)}${(ow / op).toFixed(2).padStart(8)}`);
+  }
 }
 const after = machine();
 console.log(`(medians of ${ROUNDS} alternating loads each; ratio = widget / ECharts, lower is better for the widget)`);
