@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 
 const DIST = "dist";
-const budgetKb = Number(process.argv[2] ?? 190);
+const budgetKb = Number(process.argv[2] ?? 180);
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
