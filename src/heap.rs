@@ -152,6 +152,10 @@ impl<P: Pages> Heap<P> {
 #[cfg(target_arch = "wasm32")]
 pub use wasm::WasmHeap;
 
+// `WasmHeap` hands out its one `Heap` without a lock: sound only while the module has one thread.
+#[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
+compile_error!("imreform::heap::WasmHeap assumes a single-threaded module (no `atomics`)");
+
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use std::alloc::{GlobalAlloc, Layout};
