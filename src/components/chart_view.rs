@@ -72,10 +72,13 @@ fn table_markup(chart: &Chart, lang: Lang) -> String {
     }
     out.push_str("</tr></thead><tbody>");
     for row in &table.rows {
+        out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let _ = match i {
-                0 => write!(out, "<tr><th scope=\"row\">{}</th>", escape(cell)),
-                _ => write!(out, "<td>{}</td>", escape(cell)),
+            // The first cell names the row.
+            let _ = if i == 0 {
+                write!(out, "<th scope=\"row\">{}</th>", escape(cell))
+            } else {
+                write!(out, "<td>{}</td>", escape(cell))
             };
         }
         out.push_str("</tr>");

@@ -6,7 +6,7 @@ use crate::content::{Content, Lang};
 use crate::shared::Shared;
 
 /// What the list shows and reports (a plain function, not a component: it has no state, and
-/// each component type costs the wasm about 0.7 KB gzipped).
+/// each component type costs the wasm about 0.6 KB gzipped).
 pub struct SiteListProps {
     pub content: Shared<Content>,
     pub selected: Option<String>,
