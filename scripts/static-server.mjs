@@ -1,9 +1,22 @@
-// A dependency-free static server for dist/, on loopback only, mounted under an optional base
-// path so tests prove the build works from a news site's sub-path.
+// The static server for dist/: what `scripts/serve` runs on a kiosk, and what the end-to-end
+// tests (e2e/browser.mjs) and the benchmark (bench/run.mjs) import. Dependency-free (Node
+// built-ins only), listening on 127.0.0.1 only, mounted under an optional base path so the tests
+// prove the build works from a news site's sub-path.
+//
+// It is hardened because a kiosk runs it unattended for days: nothing outside a mounted folder
+// is ever served (`..` in any spelling, backslashes, NUL and control bytes are refused, and
+// symlinks are resolved and checked again), dot-files are never served, directories are never
+// listed, a malformed request gets a 4xx and no request can crash the process. Only GET and
+// HEAD are answered; .wasm is sent as application/wasm; precompressed `file.br` / `file.gz`
+// siblings are sent when they exist and the browser accepts them.
+// scripts/static-server.test.mjs tests all of this.
+//
 // Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /]
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { constants, open, realpath } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const TYPES = {
@@ -13,64 +26,288 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".wasm": "application/wasm",
   ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
   ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
 };
+
+// Precompressed siblings, in order of preference: `Accept-Encoding` token -> file suffix.
+const ENCODINGS = [
+  ["br", ".br"],
+  ["gzip", ".gz"],
+];
+
+// fs error codes that mean "there is no such file to serve".
+const MISSING = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG", "EISDIR"]);
+const DENIED = new Set(["EACCES", "EPERM"]);
+
+// Thrown to answer with a status; anything else thrown is a bug and becomes a logged 500.
+class Reply extends Error {
+  constructor(status, text, headers = {}) {
+    super(text);
+    this.status = status;
+    this.headers = headers;
+  }
+}
+const badRequest = () => new Reply(400, "bad request");
+const forbidden = () => new Reply(403, "forbidden");
+const notFound = () => new Reply(404, "not found");
+
+/** True if `file` is `root` or below it (both absolute, normalised). */
+function inside(root, file) {
+  const rel = relative(root, file);
+  return rel === "" || (!isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`));
+}
+
+/** True if any segment of the path below `root` is a dot-file or dot-folder. */
+function hidden(root, file) {
+  return relative(root, file)
+    .split(sep)
+    .some((segment) => segment.startsWith("."));
+}
+
+/**
+ * The real path of `file` (symlinks resolved), which must lie inside `realRoot` and not be
+ * hidden; throws 404 if it does not exist, 403 if it resolves outside.
+ */
+async function realInside(realRoot, file) {
+  let real;
+  try {
+    real = await realpath(file);
+  } catch (err) {
+    if (MISSING.has(err.code)) throw notFound();
+    if (DENIED.has(err.code)) throw forbidden();
+    throw err;
+  }
+  if (!inside(realRoot, real)) throw forbidden();
+  if (hidden(realRoot, real)) throw notFound();
+  return real;
+}
+
+/** Opens `file`; resolves to { handle, stats } (the stats of what was opened), or throws. */
+async function openStat(file) {
+  let handle;
+  try {
+    // Non-blocking, so a FIFO in the folder cannot hold a thread waiting for a writer.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    return { handle, stats: await handle.stat() };
+  } catch (err) {
+    await handle?.close();
+    if (MISSING.has(err.code)) throw notFound();
+    if (DENIED.has(err.code)) throw forbidden();
+    throw err;
+  }
+}
+
+/** Content codings the request accepts (q > 0), lower-cased. */
+function acceptedEncodings(header = "") {
+  const accepted = new Set();
+  for (const part of String(header).split(",")) {
+    const [name, ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    if (name && !(q && !(Number(q.slice(2)) > 0))) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** A precompressed sibling of `real` the request accepts, opened, or null. */
+async function precompressed(realRoot, real, acceptEncoding) {
+  const accepted = acceptedEncodings(acceptEncoding);
+  for (const [coding, suffix] of ENCODINGS) {
+    if (!accepted.has(coding)) continue;
+    try {
+      const opened = await openStat(await realInside(realRoot, real + suffix));
+      if (opened.stats.isFile()) return { coding, ...opened };
+      await opened.handle.close();
+    } catch (err) {
+      if (!(err instanceof Reply)) throw err;
+    }
+  }
+  return null;
+}
 
 /**
  * Starts the server; resolves to { url, origin, close }. `also` mounts more folders
- * ([{ base, dir }], e.g. a test's host page); `csp` adds a Content-Security-Policy header.
+ * ([{ base, dir }], e.g. a test's host page; the longest matching base wins, so a folder can be
+ * mounted inside another); `csp` adds a Content-Security-Policy header. Rejects if it cannot
+ * listen (e.g. the port is taken).
  */
 export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp } = {}) {
-  const mounts = [{ base, dir }, ...also].map((m) => ({
-    root: resolve(m.dir),
-    prefix: m.base.endsWith("/") ? m.base : `${m.base}/`,
-  }));
-  const prefix = mounts[0].prefix;
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    // The longest matching prefix wins, so a folder can be mounted inside another.
-    const mount = mounts
-      .filter((m) => path.startsWith(m.prefix))
-      .sort((a, b) => b.prefix.length - a.prefix.length)[0];
-    if (!mount) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    const root = mount.root;
-    let file = normalize(join(root, path.slice(mount.prefix.length)));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end("forbidden");
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-cache",
-        ...(csp ? { "content-security-policy": csp } : {}),
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
+  const mounts = [{ base, dir }, ...also].map((m) => {
+    let prefix = m.base.startsWith("/") ? m.base : `/${m.base}`;
+    if (!prefix.endsWith("/")) prefix += "/";
+    return { root: resolve(m.dir), prefix };
   });
-  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const prefix = mounts[0].prefix;
+  mounts.sort((a, b) => b.prefix.length - a.prefix.length); // stable: on a tie, the first wins
+  const common = {
+    "cache-control": "no-cache",
+    "x-content-type-options": "nosniff",
+    ...(csp ? { "content-security-policy": csp } : {}),
+  };
+
+  async function handle(req, res) {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      throw new Reply(405, "method not allowed", { allow: "GET, HEAD" });
+    }
+    // The raw request target, not a URL parser's normalised one: `..` must be seen to be refused.
+    const target = req.url ?? "";
+    if (!target.startsWith("/")) throw badRequest();
+    const queryAt = target.search(/[?#]/);
+    const rawPath = queryAt < 0 ? target : target.slice(0, queryAt);
+    const query = queryAt < 0 ? "" : target.slice(queryAt).replace(/#.*/, "");
+    let path;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      throw badRequest(); // a malformed percent escape
+    }
+    // NUL, control bytes and backslashes (a path separator elsewhere) have no place in a path.
+    if (/[\u0000-\u001f\u007f\\]/.test(path)) throw badRequest();
+
+    // A mount point without its slash: send the browser to the slashed address, so the page's
+    // relative URLs resolve inside the mount.
+    if (mounts.some((m) => `${path}/` === m.prefix)) throw redirect(`${path}/`, query);
+    const mount = mounts.find((m) => path.startsWith(m.prefix));
+    if (!mount) throw notFound();
+    const segments = path.slice(mount.prefix.length).split("/").filter(Boolean);
+    if (segments.includes("..")) throw forbidden();
+    if (segments.some((s) => s.startsWith("."))) throw notFound();
+
+    let realRoot;
+    try {
+      realRoot = await realpath(mount.root);
+    } catch {
+      throw notFound(); // the folder is missing, e.g. while the widget is being rebuilt
+    }
+    const file = join(mount.root, ...segments);
+    if (!inside(mount.root, file)) throw forbidden();
+    let real = await realInside(realRoot, file);
+    let opened = await openStat(real);
+    if (opened.stats.isDirectory()) {
+      await opened.handle.close();
+      if (!path.endsWith("/")) {
+        throw redirect(`${mount.prefix}${segments.join("/")}/`, query);
+      }
+      real = await realInside(realRoot, join(real, "index.html")); // never a listing
+      opened = await openStat(real);
+    }
+    if (!opened.stats.isFile()) {
+      await opened.handle.close();
+      throw notFound(); // a folder named index.html, a FIFO, a device
+    }
+
+    let encoded = null;
+    try {
+      encoded = await precompressed(realRoot, real, req.headers["accept-encoding"]);
+      const { handle: fd, stats } = encoded ?? opened;
+      res.writeHead(200, {
+        ...common,
+        "content-type": TYPES[extname(real).toLowerCase()] ?? "application/octet-stream",
+        "content-length": stats.size,
+        vary: "Accept-Encoding",
+        ...(encoded ? { "content-encoding": encoded.coding } : {}),
+      });
+      if (req.method === "HEAD") {
+        res.end();
+        return;
+      }
+      await pipeline(fd.createReadStream({ autoClose: false, start: 0 }), res);
+    } catch (err) {
+      // The browser went away mid-file (a reload, a cancelled fetch): nothing to report.
+      if (err.code !== "ERR_STREAM_PREMATURE_CLOSE") throw err;
+    } finally {
+      await opened.handle.close();
+      await encoded?.handle.close();
+    }
+  }
+
+  function redirect(path, query) {
+    // `path` is decoded, starts with a mount's prefix and has no empty segment, so the address
+    // stays on this server; only a query of plain printable ASCII is carried over.
+    const location = path.split("/").map(encodeURIComponent).join("/");
+    const safeQuery = /^[\u0021-\u007e]*$/.test(query) ? query : "";
+    return new Reply(301, "moved", { location: location + safeQuery });
+  }
+
+  function reply(req, res, { status, message, headers }) {
+    const body = `${message}\n`;
+    res.writeHead(status, {
+      ...common,
+      ...headers,
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+    });
+    res.end(req.method === "HEAD" ? undefined : body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      try {
+        if (err instanceof Reply) {
+          reply(req, res, err);
+          return;
+        }
+        // A bug or an unexpected fs error: one line to the log, a 500 to the browser, and the
+        // server keeps running. (JSON.stringify keeps control bytes in the address off the log.)
+        console.error(
+          `static-server: ${req.method} ${JSON.stringify(req.url)}: ${err?.stack?.split("\n")[0] ?? err}`,
+        );
+        if (res.headersSent) res.destroy();
+        else reply(req, res, { status: 500, message: "internal server error", headers: {} });
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  await new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", fail);
+      ok();
+    });
+  });
+  // A later error on the listening socket is logged, never an uncaught exception.
+  server.on("error", (err) => console.error(`static-server: ${err.message}`));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { url: `${origin}${prefix}`, origin, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** True when this file is the program node was started with (not imported). */
+function isMain() {
+  if (!process.argv[1]) return false; // node -e, node --test's own runner
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   const arg = (name, fallback) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
-  const { url } = await serve({
-    dir: arg("dir", "dist"),
-    port: Number(arg("port", "8080")),
-    base: arg("base", "/"),
-  });
-  console.log(`Serving the widget at ${url}  (Ctrl-C to stop)`);
+  try {
+    const { url } = await serve({
+      dir: arg("dir", "dist"),
+      port: Number(arg("port", "8080")),
+      base: arg("base", "/"),
+    });
+    console.log(`Serving the widget at ${url}  (Ctrl-C to stop)`);
+  } catch (err) {
+    console.error(`static-server: cannot serve: ${err.message}`);
+    process.exit(1);
+  }
 }

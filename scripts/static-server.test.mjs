@@ -1,0 +1,225 @@
+// Tests for the static server a kiosk runs (scripts/static-server.mjs): nothing outside the
+// mounted folder is ever served, a malformed request never crashes it, and the widget's files
+// are sent with the right types. Requests go out with raw `http.request`, which sends the path
+// exactly as written (fetch would normalise `..` away before the server saw it), and only to
+// 127.0.0.1.
+// Usage: node --test scripts/static-server.test.mjs
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { request } from "node:http";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { serve } from "./static-server.mjs";
+
+const SECRET = "the kiosk's private key";
+const INDEX = "<!doctype html><title>widget</title>";
+const SUB_INDEX = "<!doctype html><title>sub</title>";
+const EXTRA = "<!doctype html><title>extra mount</title>";
+const WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...Buffer.from("x".repeat(2000))]);
+const CSP = "default-src 'self'";
+
+/** One raw request to the server; resolves to { status, headers, body } (body a Buffer). */
+function send(port, path, { method = "GET", headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: "127.0.0.1", port, path, method, headers, agent: false, timeout: 5000 },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`no answer to ${method} ${path} in 5 s`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("static server", () => {
+  let tmp, server, port, hasFifo;
+
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "static-server-test-"));
+    const dist = join(tmp, "dist");
+    mkdirSync(join(dist, "sub"), { recursive: true });
+    mkdirSync(join(dist, "empty"));
+    mkdirSync(join(tmp, "dist-secret"));
+    mkdirSync(join(tmp, "extra"));
+    mkdirSync(join(tmp, "extra-private"));
+    writeFileSync(join(dist, "index.html"), INDEX);
+    writeFileSync(join(dist, "widget_bg.wasm"), WASM);
+    writeFileSync(join(dist, "widget_bg.wasm.br"), brotliCompressSync(WASM));
+    writeFileSync(join(dist, "widget_bg.wasm.gz"), gzipSync(WASM));
+    writeFileSync(join(dist, "sub", "index.html"), SUB_INDEX);
+    writeFileSync(join(dist, ".hidden"), SECRET);
+    writeFileSync(join(tmp, "dist-secret", "key.txt"), SECRET);
+    writeFileSync(join(tmp, "extra", "index.html"), EXTRA);
+    writeFileSync(join(tmp, "extra-private", "key.txt"), SECRET);
+    symlinkSync("../dist-secret/key.txt", join(dist, "link"));
+    symlinkSync("../dist-secret", join(dist, "linkdir"));
+    symlinkSync(".hidden", join(dist, "alias"));
+    try {
+      execFileSync("mkfifo", [join(dist, "fifo")]);
+      hasFifo = true;
+    } catch {
+      hasFifo = false; // no mkfifo here; that test is skipped
+    }
+    server = await serve({
+      dir: join(tmp, "dist"),
+      port: 0,
+      base: "/graphics/",
+      also: [{ base: "/graphics/extra/", dir: join(tmp, "extra") }],
+      csp: CSP,
+    });
+    port = Number(new URL(server.origin).port);
+  });
+
+  after(async () => {
+    await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const get = (path, options) => send(port, path, options);
+
+  /** The request is refused with `status`, and the secret is nowhere in the answer. */
+  async function refused(path, status) {
+    const res = await get(path);
+    assert.ok(!res.body.toString().includes(SECRET), `${path} leaked the secret`);
+    assert.equal(res.status, status, `${path}: status`);
+  }
+
+  test("serves only loopback, at the base path", () => {
+    assert.match(server.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(server.url, `${server.origin}/graphics/`);
+  });
+
+  describe("never serves anything outside the mounted folder", () => {
+    test("an encoded slash after .. (..%2f)", () =>
+      refused("/graphics/..%2fdist-secret%2fkey.txt", 403));
+    test("an encoded .. segment (%2e%2e)", () =>
+      refused("/graphics/%2e%2e/dist-secret/key.txt", 403));
+    test("a plain .. segment, sent raw", () => refused("/graphics/../dist-secret/key.txt", 403));
+    test("an encoded backslash (..%5c)", () =>
+      refused("/graphics/..%5cdist-secret%5ckey.txt", 400));
+    test("from a second mount, into its own sibling", () =>
+      refused("/graphics/extra/..%2fextra-private%2fkey.txt", 403));
+    test("from a second mount, two levels up", () =>
+      refused("/graphics/extra/..%2f..%2fdist-secret%2fkey.txt", 403));
+    test("a symlink to a file outside", () => refused("/graphics/link", 403));
+    test("a file below a symlinked folder outside", () =>
+      refused("/graphics/linkdir/key.txt", 403));
+    test("a NUL byte (%00)", () => refused("/graphics/%00", 400));
+    test("a NUL byte before an extension", () => refused("/graphics/link%00.html", 400));
+    test("an absolute-form target", () =>
+      refused(`http://127.0.0.1:${port}/graphics/..%2fdist-secret%2fkey.txt`, 400));
+  });
+
+  test("a malformed escape is a 400, and the server answers the next request", async () => {
+    await refused("/graphics/%E0%A4%A", 400);
+    await refused("/graphics/%zz", 400);
+    const next = await get("/graphics/");
+    assert.equal(next.status, 200);
+    assert.equal(next.body.toString(), INDEX);
+  });
+
+  test("dot-files are 404, also through a symlink", async () => {
+    await refused("/graphics/.hidden", 404);
+    await refused("/graphics/%2ehidden", 404);
+    await refused("/graphics/alias", 404);
+  });
+
+  test("the wasm module is served as application/wasm, with nosniff", async () => {
+    const res = await get("/graphics/widget_bg.wasm");
+    assert.equal(res.status, 200);
+    assert.equal(res.headers["content-type"], "application/wasm");
+    assert.equal(res.headers["x-content-type-options"], "nosniff");
+    assert.equal(res.headers["cache-control"], "no-cache");
+    assert.equal(res.headers["content-security-policy"], CSP);
+    assert.equal(res.headers["content-encoding"], undefined);
+    assert.equal(Number(res.headers["content-length"]), WASM.length);
+    assert.deepEqual(res.body, WASM);
+  });
+
+  test("a directory serves its index.html; one without is 404, never a listing", async () => {
+    const root = await get("/graphics/");
+    assert.equal(root.status, 200);
+    assert.equal(root.headers["content-type"], "text/html; charset=utf-8");
+    assert.equal(root.body.toString(), INDEX);
+    const sub = await get("/graphics/sub/");
+    assert.equal(sub.status, 200);
+    assert.equal(sub.body.toString(), SUB_INDEX);
+    await refused("/graphics/empty/", 404);
+  });
+
+  test("a FIFO is 404, and does not hang the server", async (t) => {
+    if (!hasFifo) return t.skip("mkfifo is not available");
+    await refused("/graphics/fifo", 404);
+  });
+
+  test("a directory without its slash is redirected, so relative URLs resolve in it", async () => {
+    const sub = await get("/graphics/sub?lang=zh");
+    assert.equal(sub.status, 301);
+    assert.equal(sub.headers.location, "/graphics/sub/?lang=zh");
+    const mount = await get("/graphics?mode=kiosk");
+    assert.equal(mount.status, 301);
+    assert.equal(mount.headers.location, "/graphics/?mode=kiosk");
+  });
+
+  test("the longest matching mount wins; outside every mount is 404", async () => {
+    const extra = await get("/graphics/extra/");
+    assert.equal(extra.status, 200);
+    assert.equal(extra.body.toString(), EXTRA);
+    await refused("/elsewhere/", 404);
+    await refused("/graphics/missing.js", 404);
+  });
+
+  test("only GET and HEAD are answered", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "OPTIONS"]) {
+      const res = await get("/graphics/", { method });
+      assert.equal(res.status, 405, method);
+      assert.equal(res.headers.allow, "GET, HEAD", method);
+      assert.ok(!res.body.toString().includes("widget"), method);
+    }
+  });
+
+  test("HEAD sends the headers of GET and no body", async () => {
+    const res = await get("/graphics/widget_bg.wasm", { method: "HEAD" });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers["content-type"], "application/wasm");
+    assert.equal(Number(res.headers["content-length"]), WASM.length);
+    assert.equal(res.body.length, 0);
+  });
+
+  test("a precompressed sibling is sent when the browser accepts it", async () => {
+    const br = await get("/graphics/widget_bg.wasm", { headers: { "accept-encoding": "gzip, deflate, br" } });
+    assert.equal(br.status, 200);
+    assert.equal(br.headers["content-encoding"], "br");
+    assert.equal(br.headers["content-type"], "application/wasm");
+    assert.match(br.headers.vary, /accept-encoding/i);
+    assert.deepEqual(brotliDecompressSync(br.body), WASM);
+
+    const gz = await get("/graphics/widget_bg.wasm", { headers: { "accept-encoding": "gzip, br;q=0" } });
+    assert.equal(gz.headers["content-encoding"], "gzip");
+    assert.deepEqual(gunzipSync(gz.body), WASM);
+
+    const plain = await get("/graphics/widget_bg.wasm", { headers: { "accept-encoding": "identity" } });
+    assert.equal(plain.headers["content-encoding"], undefined);
+    assert.match(plain.headers.vary, /accept-encoding/i);
+    assert.deepEqual(plain.body, WASM);
+
+    // No sibling, no encoding: index.html has no .br next to it.
+    const index = await get("/graphics/", { headers: { "accept-encoding": "br" } });
+    assert.equal(index.headers["content-encoding"], undefined);
+    assert.equal(index.body.toString(), INDEX);
+  });
+
+  test("a port already in use rejects, instead of crashing the process", async () => {
+    await assert.rejects(serve({ dir: join(tmp, "dist"), port }), { code: "EADDRINUSE" });
+  });
+});
