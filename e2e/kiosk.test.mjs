@@ -105,6 +105,33 @@ describe("kiosk", () => {
     }
   });
 
+  test("the reset still happens when the wall clock is set back (an NTP sync after boot)", async () => {
+    const k = await kiosk("idle=600&reset=2");
+    try {
+      const { page } = k;
+      await page.locator("[data-testid=marker][data-site=baotou]").tap();
+      await page.getByTestId("card").waitFor();
+      // The clock jumps back an hour just after the visitor's touch: idle time measured on
+      // the wall clock would be negative and the visitor's card would stay for good.
+      await page.evaluate(() => {
+        const realNow = Date.now.bind(Date);
+        const RealDate = Date;
+        const offset = -3_600_000;
+        globalThis.Date = class extends RealDate {
+          constructor(...args) {
+            super(...(args.length ? args : [realNow() + offset]));
+          }
+          static now() {
+            return realNow() + offset;
+          }
+        };
+      });
+      await page.getByTestId("overview").waitFor({ timeout: 8000 });
+    } finally {
+      await k.close();
+    }
+  });
+
   test("no context menu, no text selection, no overscroll, pointer hidden when idle", async () => {
     const k = await kiosk("idle=600");
     try {

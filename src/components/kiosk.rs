@@ -20,8 +20,12 @@ fn tick_ms(step_ms: f64) -> u32 {
 /// The pointer hides after this long without input.
 const HIDE_POINTER_MS: f64 = 3_000.0;
 
+/// Milliseconds on the page's monotonic clock. Idle time is an interval, and the wall clock
+/// jumps (an NTP sync after an offline boot sets it back by hours), so intervals never read it.
 fn now() -> f64 {
-    js_sys::Date::now()
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 #[hook]
@@ -41,7 +45,7 @@ pub fn use_kiosk(
         if let (true, Some(element)) = (enabled, root.cast::<web_sys::Element>()) {
             let last_input = Rc::new(Cell::new(now()));
             let swallow_click = Rc::new(Cell::new(false));
-            let started = js_sys::Date::new_0();
+            let started = now();
             // The page-wide kiosk styles (no zoom, no selection), taken off again at teardown.
             let page = web_sys::window()
                 .and_then(|w| w.document())
@@ -113,10 +117,11 @@ pub fn use_kiosk(
                     }
                     dispatcher.dispatch(Action::Tick { idle_ms });
                     if let Some((hour, minute)) = reload_at {
+                        // The daily reload is the one thing that reads the wall clock.
                         let date = js_sys::Date::new_0();
                         let due = date.get_hours() == hour && date.get_minutes() == minute;
                         // Not in the first minute: a reload at 04:30 must not reload again.
-                        if due && date.get_time() - started.get_time() > 61_000.0 {
+                        if due && now() - started > 61_000.0 {
                             if let Some(window) = web_sys::window() {
                                 let _ = window.location().reload();
                             }
