@@ -235,9 +235,9 @@ fn Frame(props: &FrameProps) -> Html {
             Callback::from(move |height: u32| {
                 if standalone && browser::in_frame() {
                     let (datawrapper, ours, pym) = embed::height_messages(&id, height);
-                    browser::post_to_parent(&datawrapper, true);
-                    browser::post_to_parent(&ours, true);
-                    browser::post_to_parent(&pym, false);
+                    browser::post_to_parent(&browser::to_js(&datawrapper));
+                    browser::post_to_parent(&browser::to_js(&ours));
+                    browser::post_to_parent(&pym.into());
                 }
             }),
         );
@@ -280,12 +280,13 @@ fn Frame(props: &FrameProps) -> Html {
                 if std::mem::replace(&mut *first.borrow_mut(), false) {
                     return;
                 }
-                let message = embed::selected_message(&id, selected.as_deref(), *lang);
+                let message =
+                    browser::to_js(&embed::selected_message(&id, selected.as_deref(), *lang));
                 match &host {
                     Some(host) => {
                         browser::dispatch_on(&host.element, "imreform:selected", &message)
                     }
-                    None if browser::in_frame() => browser::post_to_parent(&message, true),
+                    None if browser::in_frame() => browser::post_to_parent(&message),
                     None => {}
                 }
             },

@@ -125,25 +125,27 @@ pub fn in_frame() -> bool {
     window().is_some_and(|w| w.parent().ok().flatten().is_some_and(|p| p != w))
 }
 
-/// Posts a message to the parent page: JSON text is sent as an object, other text as a string.
-pub fn post_to_parent(message: &str, as_json: bool) {
+/// A message as the JS object JSON would give (`None` as `null`, maps as plain objects).
+pub fn to_js<T: serde::Serialize>(message: &T) -> JsValue {
+    message
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// Posts a message (an object, or a plain string for pym.js) to the parent page.
+pub fn post_to_parent(message: &JsValue) {
     let Some(parent) = window().and_then(|w| w.parent().ok().flatten()) else {
         return;
     };
-    let value = if as_json {
-        js_sys::JSON::parse(message).unwrap_or_else(|_| JsValue::from_str(message))
-    } else {
-        JsValue::from_str(message)
-    };
     // Heights and selections are not secrets; the parent's origin is not known in advance.
-    let _ = parent.post_message(&value, "*");
+    let _ = parent.post_message(message, "*");
 }
 
-/// Dispatches `imreform:selected` (JSON `detail`) on a script embed's host element.
-pub fn dispatch_on(element: &web_sys::Element, name: &str, detail_json: &str) {
+/// Dispatches a bubbling `CustomEvent` named `name` with `detail` on a script embed's element.
+pub fn dispatch_on(element: &web_sys::Element, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
-    init.set_detail(&js_sys::JSON::parse(detail_json).unwrap_or(JsValue::NULL));
+    init.set_detail(detail);
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = element.dispatch_event(&event);
     }

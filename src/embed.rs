@@ -2,6 +2,10 @@
 //! messages the widget sends (its height in the formats CMS plugins listen for, and the
 //! reader's selection). Pure: the browser glue is in `browser`.
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
 use crate::content::Lang;
 use crate::route::{parse_lang, parse_scheme, Scheme};
 
@@ -52,42 +56,59 @@ pub fn parse_host_message(
     Ok(Some(message))
 }
 
-/// A JSON string literal. (Written by hand: serde_json's `Value` serializer would add kilobytes
-/// of wasm for three small messages.)
-fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// `{"type": "imreform:height", "id": …, "height": …}`: the height message `embed.js` listens for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HeightMessage<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub height: u32,
 }
 
-/// The height messages, as JSON text: Datawrapper's `{"datawrapper-height": {id: px}}` and ours
-/// `{"type": "imreform:height", "id", "height"}`; and pym.js's plain string.
-pub fn height_messages(id: &str, height_px: u32) -> (String, String, String) {
-    let id_json = quote(id);
+/// Datawrapper's `{"datawrapper-height": {id: px}}`, which many CMS plugins resize on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DatawrapperHeight<'a> {
+    #[serde(rename = "datawrapper-height")]
+    pub heights: BTreeMap<&'a str, u32>,
+}
+
+/// The three height messages for a frame of `height_px`: Datawrapper's, ours, and pym.js's
+/// plain string (`pymxPYMx<id>xPYMxheightxPYMx<px>`; pym's protocol is a string, not JSON).
+pub fn height_messages(
+    id: &str,
+    height_px: u32,
+) -> (DatawrapperHeight<'_>, HeightMessage<'_>, String) {
     (
-        format!(r#"{{"datawrapper-height":{{{id_json}:{height_px}}}}}"#),
-        format!(r#"{{"height":{height_px},"id":{id_json},"type":"imreform:height"}}"#),
+        DatawrapperHeight {
+            heights: BTreeMap::from([(id, height_px)]),
+        },
+        HeightMessage {
+            kind: "imreform:height",
+            id,
+            height: height_px,
+        },
         format!("pymxPYMx{id}xPYMxheightxPYMx{height_px}"),
     )
 }
 
-/// Sent when the reader opens a site (`None`: back to the overview).
-pub fn selected_message(id: &str, site: Option<&str>, lang: Lang) -> String {
-    let site = site.map_or_else(|| "null".to_owned(), quote);
-    format!(
-        r#"{{"id":{},"lang":"{}","site":{site},"type":"imreform:selected"}}"#,
-        quote(id),
-        lang.key()
-    )
+/// `{"type": "imreform:selected", "id", "site", "lang"}`, sent when the reader opens a site
+/// (`site: null`: back to the overview).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SelectedMessage<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub site: Option<&'a str>,
+    pub lang: Lang,
+}
+
+pub fn selected_message<'a>(id: &'a str, site: Option<&'a str>, lang: Lang) -> SelectedMessage<'a> {
+    SelectedMessage {
+        kind: "imreform:selected",
+        id,
+        site,
+        lang,
+    }
 }
 
 #[cfg(test)]
@@ -155,33 +176,44 @@ mod tests {
         assert!(parse(Some("imreform:eval"), "code", Some("alert(1)")).is_err());
     }
 
+    fn json<T: Serialize>(message: &T) -> String {
+        serde_json::to_string(message).expect("serialises")
+    }
+
     #[test]
     fn height_messages_in_the_three_formats() {
         let (datawrapper, ours, pym) = height_messages("story-1", 812);
-        assert_eq!(datawrapper, r#"{"datawrapper-height":{"story-1":812}}"#);
         assert_eq!(
-            ours,
-            r#"{"height":812,"id":"story-1","type":"imreform:height"}"#
+            json(&datawrapper),
+            r#"{"datawrapper-height":{"story-1":812}}"#
+        );
+        assert_eq!(
+            json(&ours),
+            r#"{"type":"imreform:height","id":"story-1","height":812}"#
         );
         assert_eq!(pym, "pymxPYMxstory-1xPYMxheightxPYMx812");
     }
 
     #[test]
-    fn messages_are_valid_json_whatever_the_id() {
-        let (datawrapper, ours, _) = height_messages("a\"b\\c\u{1}", 5);
-        for text in [datawrapper, ours, selected_message("x\"", None, Lang::Zh)] {
-            assert!(
-                serde_json::from_str::<serde_json::Value>(&text).is_ok(),
-                "{text}"
-            );
-        }
+    fn an_id_with_quotes_and_controls_stays_one_string() {
+        let id = "a\"b\\c\u{1}</script>";
+        let (datawrapper, ours, _) = height_messages(id, 5);
+        let selected = selected_message(id, None, Lang::Zh);
+        let read = |text: String| serde_json::from_str::<serde_json::Value>(&text).expect("JSON");
+        assert_eq!(read(json(&ours))["id"], id);
+        assert_eq!(read(json(&datawrapper))["datawrapper-height"][id], 5);
+        assert_eq!(read(json(&selected))["id"], id);
     }
 
     #[test]
     fn selection_message() {
         assert_eq!(
-            selected_message("a", Some("wuhai"), Lang::En),
-            r#"{"id":"a","lang":"en","site":"wuhai","type":"imreform:selected"}"#
+            json(&selected_message("a", Some("wuhai"), Lang::En)),
+            r#"{"type":"imreform:selected","id":"a","site":"wuhai","lang":"en"}"#
+        );
+        assert_eq!(
+            json(&selected_message("a", None, Lang::Zh)),
+            r#"{"type":"imreform:selected","id":"a","site":null,"lang":"zh"}"#
         );
     }
 }

@@ -2,7 +2,11 @@
 //!
 //! Invariants: everything a reader sees comes from the content file in `assets/` (never from
 //! Rust literals); `content` is pure data and validation, with no `yew` or `web-sys`, so it is
-//! tested natively; components take props in and send callbacks out.
+//! tested natively; components take props in and send callbacks out; no text reaches the DOM
+//! as raw HTML (every element is built with `html!`); no `unsafe` code of our own, and the
+//! standard allocator.
+
+#![forbid(unsafe_code)]
 
 mod app;
 mod browser;
@@ -14,8 +18,6 @@ pub mod decimal;
 pub mod embed;
 pub mod fmath;
 pub mod geo;
-pub mod heap;
-pub mod json;
 pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;

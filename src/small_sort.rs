@@ -43,4 +43,34 @@ mod tests {
             assert_eq!(ours, standard, "length {len}");
         }
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        proptest! {
+            /// The same order as the standard stable sort, equal keys included, on lists up
+            /// to 64 long (the widget sorts at most a few dozen items).
+            #[test]
+            fn same_order_as_std_stable_sort(keys in proptest::collection::vec(0u8..6, 0..64)) {
+                let items: Vec<(u8, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+                let mut ours = items.clone();
+                let mut standard = items;
+                sort_by_key(&mut ours, |item| item.0);
+                standard.sort_by_key(|item| item.0);
+                prop_assert_eq!(ours, standard);
+            }
+
+            #[test]
+            fn same_order_as_std_for_floats_with_total_cmp(values in proptest::collection::vec(any::<f64>(), 0..40)) {
+                let mut ours = values.clone();
+                let mut standard = values;
+                sort_by(&mut ours, |a, b| a.total_cmp(b));
+                standard.sort_by(|a, b| a.total_cmp(b));
+                prop_assert_eq!(ours.iter().map(|v| v.to_bits()).collect::<Vec<_>>(), standard.iter().map(|v| v.to_bits()).collect::<Vec<_>>());
+            }
+        }
+    }
 }

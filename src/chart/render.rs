@@ -1,5 +1,5 @@
-//! Draws a [`Chart`] to an SVG string with plotters (through our [`SvgWriter`] backend), at a
-//! given width in CSS px.
+//! Draws a [`Chart`] with plotters (through our [`ShapeRecorder`] backend) into a [`Drawing`],
+//! at a given width in CSS px.
 //! Only drawing primitives are used, laid out here with estimated text widths, so the result
 //! is the same natively and in the browser and needs no DOM text measurement.
 
@@ -7,9 +7,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::drawing::{Drawing, ShapeRecorder};
 use super::model::{Body, Chart, Datum, Event};
 use super::palette::Palette;
-use super::svg::SvgWriter;
 use super::text::wrap;
 use crate::content::Unit;
 use crate::geo::text_width;
@@ -22,11 +22,11 @@ const SMALL_PX: f64 = 12.0;
 const LINE: f64 = 17.0;
 const BAR: f64 = 20.0;
 
-type Area<'a> = DrawingArea<SvgWriter<'a>, Shift>;
+type Area<'a> = DrawingArea<ShapeRecorder<'a>, Shift>;
 type Drawn = Result<(), String>;
 
-/// Drawing into a `String` fails only if formatting does, which it does not; the error's
-/// details would cost a Debug formatter in the wasm for a message nobody will see.
+/// Recording shapes cannot fail; plotters' own checks (a text it cannot lay out) still could,
+/// and their details would cost a Debug formatter in the wasm for a message nobody will see.
 fn err<E>(_: E) -> String {
     "chart drawing failed".to_owned()
 }
@@ -109,7 +109,7 @@ fn baseline(area: &Area, y0: f64, y1: f64, palette: &Palette) -> Drawn {
 }
 
 /// Renders the chart `width` px wide; the height follows from the content.
-pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<String, String> {
+pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<Drawing, String> {
     let width = f64::from(width.max(200));
     let height = match &chart.body {
         Body::Bars(data) => bars(None, data, width, palette)?,
@@ -121,10 +121,10 @@ pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<String, St
     } else {
         LINE + 4.0
     };
-    let mut svg = String::new();
+    let size = (width as u32, height.ceil() as u32);
+    let mut shapes = Vec::new();
     {
-        let area =
-            SvgWriter::new(&mut svg, (width as u32, height.ceil() as u32)).into_drawing_area();
+        let area = ShapeRecorder::new(&mut shapes, size).into_drawing_area();
         let bottom = match &chart.body {
             Body::Bars(data) => bars(Some(&area), data, width, palette)?,
             Body::Stacked { parts, total } => stacked(Some(&area), parts, total, width, palette)?,
@@ -146,7 +146,11 @@ pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<String, St
         }
         area.present().map_err(err)?;
     }
-    Ok(svg)
+    Ok(Drawing {
+        width: size.0,
+        height: size.1,
+        shapes,
+    })
 }
 
 /// Room a value label needs after its bar.

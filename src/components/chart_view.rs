@@ -1,16 +1,14 @@
 //! A chart drawn at its container's width, with its title, source note and data table.
 
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::markup;
 use super::strings::strings;
 use super::use_width::use_width;
-use crate::chart::{render, Chart, DARK, LIGHT};
+use crate::chart::{render, Anchor, Baseline, Chart, Drawing, Paint, Shape, DARK, LIGHT};
 use crate::content::Lang;
-use crate::summary::escape;
+use crate::decimal::fixed;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartViewProps {
@@ -41,8 +39,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             <figcaption class="chart__title" id={title_id.clone()}>{ &chart.title }</figcaption>
             <div class="chart__plot" ref={node} role="img" aria-labelledby={title_id}>
                 { match &*svg {
-                    // plotters escapes every text it writes, so content cannot become markup.
-                    Ok(svg) => Html::from_html_unchecked(AttrValue::from(svg.clone())),
+                    Ok(drawing) => drawing_svg(drawing),
                     Err(message) => html! { <p class="chart__error" role="alert">{ message }</p> },
                 } }
             </div>
@@ -52,37 +49,123 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             // Hidden only visually until asked for: screen readers always have the table. (The
             // wrapper hides it; a table ignores the width and overflow that hiding relies on.)
             <div class={crate::components::class_list(&[Some("chart__data"), (!*show_data).then_some("visually-hidden")])} data-testid="chart-data">
-                { markup(table_markup(chart, props.lang)) }
+                { data_table(chart, props.lang) }
             </div>
             <p class="chart__note">{ &chart.note }</p>
         </figure>
     }
 }
 
-/// The chart's figures as a table, as markup: it has no handlers and changes only with the
-/// chart and the language.
-fn table_markup(chart: &Chart, lang: Lang) -> String {
+/// The chart's figures as a table.
+fn data_table(chart: &Chart, lang: Lang) -> Html {
     let table = chart.table(lang);
-    let mut out = format!(
-        "<table class=\"chart__table\" data-testid=\"chart-table\"><caption class=\"visually-hidden\">{}</caption><thead><tr>",
-        escape(&chart.title)
-    );
-    for header in &table.headers {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(header));
+    html! {
+        <table class="chart__table" data-testid="chart-table">
+            <caption class="visually-hidden">{ &chart.title }</caption>
+            <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+            <tbody>
+                { for table.rows.iter().map(|row| html! {
+                    <tr>
+                        // The first cell names the row.
+                        { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
+                            html! { <th scope="row">{ cell }</th> }
+                        } else {
+                            html! { <td>{ cell }</td> }
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
-    out.push_str("</tr></thead><tbody>");
-    for row in &table.rows {
-        out.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            // The first cell names the row.
-            let _ = if i == 0 {
-                write!(out, "<th scope=\"row\">{}</th>", escape(cell))
-            } else {
-                write!(out, "<td>{}</td>", escape(cell))
-            };
+}
+
+/// A chart's shapes as SVG elements. Sizes go in presentation attributes, never `style="…"`,
+/// which a strict content-security policy refuses.
+pub fn drawing_svg(drawing: &Drawing) -> Html {
+    let (w, h) = (drawing.width.to_string(), drawing.height.to_string());
+    html! {
+        <svg width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")} xmlns="http://www.w3.org/2000/svg">
+            { for drawing.shapes.iter().map(shape) }
+        </svg>
+    }
+}
+
+/// `fill`/`stroke`, `stroke-width` and `opacity` of a paint.
+fn paint_attributes(paint: Paint) -> (String, String, Option<String>, Option<String>) {
+    let colour = paint.colour();
+    let opacity = (colour.alpha < 1.0).then(|| fixed(colour.alpha, 3));
+    match paint {
+        Paint::Fill(c) => (c.hex(), "none".to_owned(), None, opacity),
+        Paint::Stroke(c, width) => ("none".to_owned(), c.hex(), Some(width.to_string()), opacity),
+    }
+}
+
+fn shape(shape: &Shape) -> Html {
+    match shape {
+        Shape::Rect {
+            x,
+            y,
+            width,
+            height,
+            paint,
+        } => {
+            let (fill, stroke, stroke_width, opacity) = paint_attributes(*paint);
+            html! { <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={height.to_string()} {fill} {stroke} stroke-width={stroke_width} {opacity} /> }
         }
-        out.push_str("</tr>");
+        Shape::Line { from, to, paint } => {
+            let (_, stroke, stroke_width, opacity) = paint_attributes(*paint);
+            html! { <line x1={from.0.to_string()} y1={from.1.to_string()} x2={to.0.to_string()} y2={to.1.to_string()} {stroke} stroke-width={stroke_width} {opacity} /> }
+        }
+        Shape::Poly { points, paint } => {
+            let (fill, stroke, stroke_width, opacity) = paint_attributes(*paint);
+            let points = points
+                .iter()
+                .map(|(x, y)| format!("{x},{y}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            match paint {
+                Paint::Fill(_) => html! { <polygon {points} {fill} {opacity} /> },
+                Paint::Stroke(..) => {
+                    html! { <polyline {points} fill="none" {stroke} stroke-width={stroke_width} {opacity} /> }
+                }
+            }
+        }
+        Shape::Circle {
+            centre,
+            radius,
+            paint,
+        } => {
+            let (fill, stroke, stroke_width, opacity) = paint_attributes(*paint);
+            html! { <circle cx={centre.0.to_string()} cy={centre.1.to_string()} r={radius.to_string()} {fill} {stroke} stroke-width={stroke_width} {opacity} /> }
+        }
+        Shape::Text {
+            at,
+            anchor,
+            baseline,
+            size_px,
+            family,
+            bold,
+            colour,
+            text,
+        } => {
+            let anchor = match anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+                Anchor::End => "end",
+            };
+            let dy = match baseline {
+                Baseline::Top => "0.76em",
+                Baseline::Centre => "0.5ex",
+                Baseline::Bottom => "-0.5ex",
+            };
+            html! {
+                <text x={at.0.to_string()} y={at.1.to_string()} {dy} text-anchor={anchor}
+                    font-size={fixed(*size_px, 1)} font-family={family.clone()}
+                    font-weight={bold.then_some("bold")} fill={colour.hex()}
+                    opacity={(colour.alpha < 1.0).then(|| fixed(colour.alpha, 3))}>
+                    { text }
+                </text>
+            }
+        }
     }
-    out.push_str("</tbody></table>");
-    out
 }

@@ -1,8 +1,6 @@
 //! The map: league and city boundaries drawn from the embedded asset, with the pilot sites as
 //! numbered, selectable markers. Geometry and placement come from `geo`; this file only draws.
 
-use std::fmt::Write as _;
-
 use yew::prelude::*;
 
 use super::strings::strings;
@@ -11,7 +9,6 @@ use crate::browser;
 use crate::content::{Content, Kind, Lang};
 use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, Step};
 use crate::shared::Shared;
-use crate::summary::escape;
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
 /// the whole map keeps the wasm small).
@@ -189,72 +186,41 @@ pub fn Map(props: &MapProps) -> Html {
 // policy refuses.
 
 /// Region names, leader lines, the capital and the scale bar: decoration for sighted readers.
-///
-/// Written as markup rather than `html!`: it has no handlers and changes only with the layout,
-/// and one string costs the wasm far less than a virtual node per element (Yew replaces it
-/// only when the text differs).
 fn overlay(layout: &Layout, lang: Lang) -> Html {
     let font = layout.font_px;
     let bar = &layout.scale_bar;
     let (bx, by) = bar.origin;
     let tick = font * 0.35;
-    let (cx, cy) = layout.capital.centre();
-    let mut svg = format!(
-        "<g class=\"map__overlay\" aria-hidden=\"true\" font-size=\"{}\">",
-        num(font)
-    );
-    for label in &layout.labels {
-        let (x, y) = label.rect.centre();
-        if label.displaced() {
-            let (ax, ay) = label.anchor;
-            let (ex, ey) = label.rect.nearest_point(label.anchor);
-            line(
-                &mut svg,
-                "map__leader map__leader--label",
-                (ax, ay),
-                (ex, ey),
-            );
-        }
-        let _ = write!(
-            svg,
-            "<text class=\"map__label\" x=\"{}\" y=\"{}\" data-region-label=\"{}\">{}</text>",
-            num(x),
-            num(y),
-            escape(&label.code),
-            escape(&label.text)
-        );
-    }
     let km = crate::decimal::shortest(bar.km);
-    let _ = write!(
-        svg,
-        "<polygon class=\"map__capital\" points=\"{}\"/>\
-         <g class=\"map__scale\"><path d=\"M{} {} V{} H{} V{}\"/><text x=\"{}\" y=\"{}\">{}</text></g></g>",
-        star((cx, cy), font * 0.5),
-        num(bx),
-        num(by - tick),
-        num(by),
-        num(bx + bar.length_px),
-        num(by - tick),
-        num(bx),
-        num(by - tick - font * 0.3),
-        match lang {
-            Lang::Zh => format!("{km} 公里"),
-            Lang::En => format!("{km} km"),
-        }
-    );
-    Html::from_html_unchecked(AttrValue::from(svg))
+    let scale_text = match lang {
+        Lang::Zh => format!("{km} 公里"),
+        Lang::En => format!("{km} km"),
+    };
+    html! {
+        <g class="map__overlay" aria-hidden="true" font-size={num(font)}>
+            { for layout.labels.iter().map(|label| {
+                let (x, y) = label.rect.centre();
+                html! {
+                    <>
+                        if label.displaced() {
+                            { line("map__leader map__leader--label", label.anchor, label.rect.nearest_point(label.anchor)) }
+                        }
+                        <text class="map__label" x={num(x)} y={num(y)} data-region-label={label.code.clone()}>{ &label.text }</text>
+                    </>
+                }
+            }) }
+            <polygon class="map__capital" points={star(layout.capital.centre(), font * 0.5)} />
+            <g class="map__scale">
+                <path d={format!("M{} {} V{} H{} V{}", num(bx), num(by - tick), num(by), num(bx + bar.length_px), num(by - tick))} />
+                <text x={num(bx)} y={num(by - tick - font * 0.3)}>{ scale_text }</text>
+            </g>
+        </g>
+    }
 }
 
 /// `<line class=… x1=… y1=… x2=… y2=…/>`
-fn line(svg: &mut String, class: &str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)) {
-    let _ = write!(
-        svg,
-        "<line class=\"{class}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-        num(x1),
-        num(y1),
-        num(x2),
-        num(y2)
-    );
+fn line(class: &'static str, (x1, y1): (f64, f64), (x2, y2): (f64, f64)) -> Html {
+    html! { <line {class} x1={num(x1)} y1={num(y1)} x2={num(x2)} y2={num(y2)} /> }
 }
 
 /// A five-pointed star's polygon points.
@@ -321,47 +287,20 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
         let id = site.id.clone();
         Callback::from(move |_: FocusEvent| on_focus.emit(id.clone()))
     };
-    // The shape, the number, and a box that answers touches whatever the shape: markup, as
-    // it has no handlers of its own (the `<g>` around it has them).
-    let mut inside = match site.kind {
-        Kind::CityOrBanner => format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"/>",
-            num(x),
-            num(y),
-            num(r * 0.92)
-        ),
+    // The shape, the number, and a box that answers touches whatever the shape.
+    let shape = match site.kind {
+        Kind::CityOrBanner => html! { <circle cx={num(x)} cy={num(y)} r={num(r * 0.92)} /> },
         Kind::DevelopmentZone => {
             let s = r * 0.82;
-            format!(
-                "<rect x=\"{0}\" y=\"{1}\" width=\"{2}\" height=\"{2}\" rx=\"{3}\"/>",
-                num(x - s),
-                num(y - s),
-                num(2.0 * s),
-                num(s * 0.3)
-            )
+            html! { <rect x={num(x - s)} y={num(y - s)} width={num(2.0 * s)} height={num(2.0 * s)} rx={num(s * 0.3)} /> }
         }
-        Kind::Enterprise => format!(
-            "<polygon points=\"{0},{1} {2},{3} {0},{4} {5},{3}\"/>",
-            num(x),
-            num(y - r),
-            num(x + r),
-            num(y),
-            num(y + r),
-            num(x - r)
-        ),
+        Kind::Enterprise => html! {
+            <polygon points={format!(
+                "{0},{1} {2},{3} {0},{4} {5},{3}",
+                num(x), num(y - r), num(x + r), num(y), num(y + r), num(x - r)
+            )} />
+        },
     };
-    let _ = write!(
-        inside,
-        "<text x=\"{0}\" y=\"{1}\" font-size=\"{2}\">{3}</text>\
-         <rect class=\"marker__hit\" x=\"{4}\" y=\"{5}\" width=\"{6}\" height=\"{6}\"/>",
-        num(x),
-        num(y),
-        num(r * 1.05),
-        site.number,
-        num(x - r),
-        num(y - r),
-        num(2.0 * r),
-    );
     let kind_class = super::kind_class(site.kind);
     html! {
         <g
@@ -376,7 +315,9 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
                 onkeydown={keydown}
                 onfocus={focus}
             >
-                { Html::from_html_unchecked(AttrValue::from(inside)) }
+                { shape }
+                <text x={num(x)} y={num(y)} font-size={num(r * 1.05)}>{ site.number }</text>
+                <rect class="marker__hit" x={num(x - r)} y={num(y - r)} width={num(2.0 * r)} height={num(2.0 * r)} />
         </g>
     }
 }
@@ -384,49 +325,40 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
 /// The lines from moved markers back to their sites' true positions, all drawn before any
 /// marker so no line crosses one.
 fn marker_leaders(markers: &[PlacedMarker]) -> Html {
-    let mut svg = String::from("<g aria-hidden=\"true\">");
-    for placed in markers.iter().filter(|m| m.displaced()) {
-        let (ax, ay) = placed.anchor;
-        line(&mut svg, "map__leader", (ax, ay), placed.centre);
-        let _ = write!(
-            svg,
-            "<circle class=\"map__leader-dot\" cx=\"{}\" cy=\"{}\" r=\"2.5\"/>",
-            num(ax),
-            num(ay)
-        );
+    html! {
+        <g aria-hidden="true">
+            { for markers.iter().filter(|m| m.displaced()).map(|placed| {
+                let (ax, ay) = placed.anchor;
+                html! {
+                    <>
+                        { line("map__leader", placed.anchor, placed.centre) }
+                        <circle class="map__leader-dot" cx={num(ax)} cy={num(ay)} r="2.5" />
+                    </>
+                }
+            }) }
+        </g>
     }
-    svg.push_str("</g>");
-    Html::from_html_unchecked(AttrValue::from(svg))
 }
 
 /// What the marker shapes mean.
 fn legend(lang: Lang) -> Html {
-    let mut legend = String::from("<span class=\"map__legend\">");
-    for (shape, kind) in [
-        ("<circle cx=\"10\" cy=\"10\" r=\"8\"/>", Kind::CityOrBanner),
-        (
-            "<rect x=\"3\" y=\"3\" width=\"14\" height=\"14\" rx=\"4\"/>",
-            Kind::DevelopmentZone,
-        ),
-        (
-            "<polygon points=\"10,1 19,10 10,19 1,10\"/>",
-            Kind::Enterprise,
-        ),
-    ] {
-        let class = super::kind_class(kind);
-        let _ = write!(
-            legend,
-            "<span class=\"map__legend-item {class}\"><svg class=\"map__legend-shape\" viewBox=\"0 0 20 20\" aria-hidden=\"true\">{shape}</svg>{}</span>",
-            kind.label(lang)
-        );
-    }
-    let capital = match lang {
-        Lang::Zh => "★ 首府",
-        Lang::En => "★ Capital",
+    let item = |kind: Kind, shape: Html| {
+        html! {
+            <span class={format!("map__legend-item {}", super::kind_class(kind))}>
+                <svg class="map__legend-shape" viewBox="0 0 20 20" aria-hidden="true">{ shape }</svg>
+                { kind.label(lang) }
+            </span>
+        }
     };
-    let _ = write!(
-        legend,
-        "<span class=\"map__legend-item\">{capital}</span></span>"
-    );
-    Html::from_html_unchecked(AttrValue::from(legend))
+    html! {
+        <span class="map__legend">
+            { item(Kind::CityOrBanner, html! { <circle cx="10" cy="10" r="8" /> }) }
+            { item(Kind::DevelopmentZone, html! { <rect x="3" y="3" width="14" height="14" rx="4" /> }) }
+            { item(Kind::Enterprise, html! { <polygon points="10,1 19,10 10,19 1,10" /> }) }
+            <span class="map__legend-item">{ match lang {
+                Lang::Zh => "★ 首府",
+                Lang::En => "★ Capital",
+            } }</span>
+        </span>
+    }
 }

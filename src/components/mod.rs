@@ -34,13 +34,6 @@ pub fn class_list(parts: &[Option<&str>]) -> String {
     class
 }
 
-/// Markup the widget wrote itself (every text in it escaped), as a node. For the parts that have
-/// no handlers: one string costs the wasm far less than a virtual node per element, and Yew
-/// replaces it only when the text changes.
-pub fn markup(html: String) -> yew::Html {
-    yew::Html::from_html_unchecked(yew::AttrValue::from(html))
-}
-
 /// The class that colours a site's marker, number badge and legend entry by its kind.
 pub fn kind_class(kind: crate::content::Kind) -> &'static str {
     use crate::content::Kind;

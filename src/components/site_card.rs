@@ -1,18 +1,15 @@
 //! The card of one pilot site: its story, figures, charts and practices.
 
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
-use super::markup;
 use super::strings::strings;
 use crate::chart;
 use crate::content::{Content, Figure, Lang, Role, Site};
 use crate::shared::Shared;
-use crate::summary::escape;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteCardProps {
@@ -99,11 +96,8 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                 <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
             </header>
             <div class="card__scroll" ref={scroller}>
-                { markup(format!(
-                    "<p class=\"card__headline\">{}</p><p class=\"card__summary\">{}</p>",
-                    escape(site.headline.get(lang)),
-                    escape(site.summary.get(lang))
-                )) }
+                <p class="card__headline">{ site.headline.get(lang) }</p>
+                <p class="card__summary">{ site.summary.get(lang) }</p>
                 if !tiles.is_empty() || !charts.is_empty() {
                     <section class="card__section">
                         <h3>{ s.key_figures }</h3>
@@ -113,7 +107,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                         { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                     </section>
                 }
-                { markup(details(site, &context, props.content.article.credit.get(lang), lang)) }
+                { details(site, &context, props.content.article.credit.get(lang), lang) }
             </div>
             <nav class="card__nav">
                 <button type="button" class="card__step" onclick={go(previous.id.clone())} data-testid="card-previous">
@@ -127,46 +121,39 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
     }
 }
 
-/// Practices, figures that set the scene, the photo caption and the source, as markup.
-fn details(site: &Site, context: &[&Figure], credit: &str, lang: Lang) -> String {
+/// Practices, figures that set the scene, the photo caption and the source.
+fn details(site: &Site, context: &[&Figure], credit: &str, lang: Lang) -> Html {
     let s = strings(lang);
-    let mut out = format!(
-        "<section class=\"card__section\"><h3>{}</h3><dl class=\"practices\">",
-        s.practices
-    );
-    for practice in &site.practices {
-        let _ = write!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            escape(practice.name.get(lang)),
-            escape(practice.detail.get(lang))
-        );
+    html! {
+        <>
+            <section class="card__section">
+                <h3>{ s.practices }</h3>
+                <dl class="practices">
+                    { for site.practices.iter().map(|practice| html! {
+                        <>
+                            <dt>{ practice.name.get(lang) }</dt>
+                            <dd>{ practice.detail.get(lang) }</dd>
+                        </>
+                    }) }
+                </dl>
+            </section>
+            if !context.is_empty() {
+                <section class="card__section">
+                    <h3>{ s.in_context }</h3>
+                    <ul class="context">
+                        { for context.iter().map(|f| html! {
+                            <li><strong>{ f.display(lang) }</strong>{ " " }{ f.label.get(lang) }</li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            <p class="card__caption">
+                <span class="card__caption-label">{ label_colon(s.photo, lang) }</span>
+                { site.caption.get(lang) }
+            </p>
+            <p class="card__source">{ (s.source_line)(credit, site.number) }</p>
+        </>
     }
-    out.push_str("</dl></section>");
-    if !context.is_empty() {
-        let _ = write!(
-            out,
-            "<section class=\"card__section\"><h3>{}</h3><ul class=\"context\">",
-            s.in_context
-        );
-        for f in context {
-            let _ = write!(
-                out,
-                "<li><strong>{}</strong> {}</li>",
-                escape(&f.display(lang)),
-                escape(f.label.get(lang))
-            );
-        }
-        out.push_str("</ul></section>");
-    }
-    let _ = write!(
-        out,
-        "<p class=\"card__caption\"><span class=\"card__caption-label\">{}</span>{}</p><p class=\"card__source\">{}</p>",
-        label_colon(s.photo, lang),
-        escape(site.caption.get(lang)),
-        escape(&(s.source_line)(credit, site.number))
-    );
-    out
 }
 
 /// "图片说明：" / "Photo caption: ".

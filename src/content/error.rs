@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use crate::json::SyntaxError;
-
 /// One defect in a content file, located by a field path such as `sites[2].name.en`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -33,8 +31,8 @@ impl fmt::Display for Problem {
 /// Why a content file could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// The text is not JSON.
-    Syntax(SyntaxError),
+    /// The text is not JSON: the parser's message, with the line and column.
+    Syntax(String),
     /// The JSON is not shaped like a content file: the first field that does not fit (an empty
     /// path is the whole file).
     Shape(Problem),

@@ -1,7 +1,8 @@
 //! The widget's two languages and texts written in both.
 
 /// A language the widget is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Lang {
     Zh,
     En,
@@ -28,7 +29,11 @@ impl Lang {
 }
 
 /// A text a person reads, in both of the widget's languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a text in both languages, {\"zh\": …, \"en\": …}"
+)]
 pub struct Text {
     pub zh: String,
     pub en: String,

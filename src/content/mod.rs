@@ -1,10 +1,10 @@
-//! The article's content: typed model, loading and validation (pure: no `yew`, no `web-sys`).
+//! The article's content: typed model (serde), loading and validation (pure: no `yew`, no
+//! `web-sys`).
 
 mod error;
 mod lang;
 mod model;
 mod quantity;
-mod read;
 mod unit;
 mod validate;
 
@@ -30,8 +30,9 @@ pub const MAX_BYTES: usize = 1_000_000;
 
 /// Parses and validates a content file.
 ///
-/// Returns every problem found, not just the first, so whoever edits the file can fix them in
-/// one pass. Never panics, whatever the input.
+/// Returns every rule the file breaks, not just the first, so whoever edits it can fix them in
+/// one pass (a file that is not JSON, or not shaped like a content file, stops at its first
+/// error, named by its field path). Never panics, whatever the input.
 pub fn load(json: &str) -> Result<Content, LoadError> {
     // A byte-order mark, as some Windows editors write one, is not an error.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
@@ -45,8 +46,49 @@ pub fn load(json: &str) -> Result<Content, LoadError> {
             ),
         )]));
     }
-    let tree = crate::json::parse(json).map_err(LoadError::Syntax)?;
-    let content = read::content(&tree).map_err(LoadError::Shape)?;
+    validated(parse(json)?)
+}
+
+/// The file's text to typed content, by serde_json through the model's derives, with the
+/// path of the field that does not fit (`sites[2].number`).
+fn parse(json: &str) -> Result<Content, LoadError> {
+    // serde reads a struct from a list of its fields in order too; at the top, where an editor
+    // may paste a list of sites, say plainly what is wrong.
+    if json.trim_start().starts_with('[') {
+        return Err(LoadError::Shape(Problem::new(
+            "",
+            "expected an object with `format`, `article`, `themes`, `overview` and `sites`, found a list",
+        )));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let content: Content = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = path_of(&err);
+        let inner = err.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            LoadError::Syntax(inner.to_string())
+        } else {
+            LoadError::Shape(Problem::new(path, inner.to_string()))
+        }
+    })?;
+    // Trailing text after the object ("{…} x") is a syntax error too.
+    deserializer
+        .end()
+        .map_err(|err| LoadError::Syntax(err.to_string()))?;
+    Ok(content)
+}
+
+/// `sites[2].number`, or empty for the whole file.
+fn path_of<E>(err: &serde_path_to_error::Error<E>) -> String {
+    let path = err.path().to_string();
+    if path == "." {
+        String::new()
+    } else {
+        path
+    }
+}
+
+/// The content, if it keeps every rule of `validate`.
+fn validated(content: Content) -> Result<Content, LoadError> {
     let problems = validate::problems(&content);
     if problems.is_empty() {
         Ok(content)

@@ -1,10 +1,17 @@
 //! Types of the content file. The format is documented in `assets/README.md`.
+//!
+//! These serde derives are the one definition of the format: the widget, the tests, the tools
+//! and the content checker all read through them. The rules are strict on purpose: an unknown
+//! field is an error (a typo never goes unnoticed), optional fields may be absent or `null`.
+
+use serde::{Deserialize, Serialize};
 
 use super::quantity::{self, Quantity};
 use super::{Lang, Qualifier, Text, Unit};
 
 /// Everything the widget shows: one article of the series.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Content {
     /// Version of the file format; this build reads format 1.
     pub format: u32,
@@ -15,7 +22,8 @@ pub struct Content {
     pub sites: Vec<Site>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Article {
     pub title: Text,
     pub subtitle: Text,
@@ -26,23 +34,27 @@ pub struct Article {
     pub credit: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Theme {
     pub id: String,
     pub name: Text,
 }
 
 /// The introduction's facts, for the card shown when no site is selected.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Overview {
     pub summary: Text,
     pub figures: Vec<Figure>,
     pub timeline: Vec<TimelineEvent>,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub charts: Vec<ChartSpec>,
 }
 
 /// How a group of figures that belong together is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Horizontal bars on one axis from zero; the figures share a dimension.
     Bars,
@@ -54,7 +66,8 @@ pub enum ChartKind {
 }
 
 /// An editorial decision: these figures are shown together, so.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChartSpec {
     pub id: String,
     pub kind: ChartKind,
@@ -62,16 +75,20 @@ pub struct ChartSpec {
     /// Ids of the figures beside it, in drawing order.
     pub figures: Vec<String>,
     /// For `stacked`: the derived figure that sums the parts.
+    #[serde(default)]
     pub total: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct TimelineEvent {
     pub id: String,
     pub year: i32,
+    #[serde(default)]
     pub month: Option<u32>,
     /// True when the date is worked out from others (a one-year term after July 2021), not
     /// stated by the article.
+    #[serde(default, deserialize_with = "null_as_default")]
     pub derived: bool,
     pub label: Text,
     /// The article's words this event rests on.
@@ -79,7 +96,8 @@ pub struct TimelineEvent {
 }
 
 /// Whether a site is a place, a zone or a company.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// A city (市) or banner (旗).
     CityOrBanner,
@@ -101,7 +119,8 @@ impl Kind {
 }
 
 /// One pilot site, numbered as in the article.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Site {
     /// Stable slug used in links (`#baotou`); never shown.
     pub id: String,
@@ -119,6 +138,7 @@ pub struct Site {
     pub practices: Vec<Practice>,
     pub figures: Vec<Figure>,
     /// Figures shown together as charts; the others appear as figure tiles.
+    #[serde(default, deserialize_with = "null_as_default")]
     pub charts: Vec<ChartSpec>,
     /// The caption of the section's photo (the photo itself is not part of the widget).
     pub caption: Text,
@@ -127,7 +147,8 @@ pub struct Site {
 }
 
 /// A WGS84 point and what it stands for.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Location {
     /// Degrees east.
     pub lon: f64,
@@ -137,14 +158,16 @@ pub struct Location {
     pub note: Text,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Practice {
     pub name: Text,
     pub detail: Text,
 }
 
 /// Whether a figure reports an outcome or describes the frame around it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Something done or reached (6000+ person-times trained): worth a chart.
     #[default]
@@ -155,25 +178,40 @@ pub enum Role {
 }
 
 /// One number from the article, typed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Figure {
     /// Unique among the figures of its site (or of the overview).
     pub id: String,
+    #[serde(default, deserialize_with = "null_as_default")]
     pub role: Role,
     /// In base units: 1328万元 is 13280000.
     pub value: f64,
     pub unit: Unit,
     pub qualifier: Qualifier,
     /// When or over what span ("3年", "2017年以来"), where the article says.
+    #[serde(default)]
     pub period: Option<Text>,
     pub label: Text,
     /// The amount exactly as the article writes it ("6000余", "近5亿", "五"); absent for
     /// derived figures.
+    #[serde(default)]
     pub stated: Option<String>,
     /// The few words of the article that state the figure; contains `stated`.
+    #[serde(default)]
     pub source: Option<String>,
     /// For a derived figure, the ids of the figures it sums.
+    #[serde(default, deserialize_with = "null_as_default")]
     pub derived_from: Vec<String>,
+}
+
+/// Reads `null` as the field's default, like an absent field (`"charts": null` is no charts).
+fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 impl Figure {

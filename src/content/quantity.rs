@@ -4,7 +4,8 @@
 use std::fmt;
 
 /// How exact a figure is, from the article's own markers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// No marker: the number is stated exactly.
     Exact,
@@ -14,6 +15,18 @@ pub enum Qualifier {
     Nearly,
     /// 近…余 ("近1万余"): close to, and over, the number.
     NearlyMoreThan,
+}
+
+impl Qualifier {
+    /// The name the content file uses (`more_than`), as serde writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::MoreThan => "more_than",
+            Self::Nearly => "nearly",
+            Self::NearlyMoreThan => "nearly_more_than",
+        }
+    }
 }
 
 /// A number with its qualifier. `value` is in base units (yuan, people, …): 3.9万 is 39000.

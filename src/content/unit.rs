@@ -3,7 +3,8 @@
 use super::Lang;
 
 /// What a figure counts. Each figure has exactly one, so a chart never mixes two on an axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Unit {
     People,
     PersonTimes,

@@ -1,4 +1,4 @@
-//! Content rules that the shape check (`read`) cannot express. Each broken rule becomes one
+//! Content rules that the shape (the serde types) cannot express. Each broken rule becomes one
 //! [`Problem`] naming the field and what was expected.
 
 /// Ids and numbers seen so far. A few dozen at most, so a list beats a hash set (and keeps the
@@ -432,10 +432,7 @@ impl Validator {
 
 /// The file's name for a qualifier ("more_than").
 fn qualifier_name(qualifier: Qualifier) -> &'static str {
-    super::read::QUALIFIERS
-        .iter()
-        .find(|(_, q)| *q == qualifier)
-        .map_or("", |(name, _)| name)
+    qualifier.name()
 }
 
 /// Longest text field, in characters (the longest summary is under 400).
