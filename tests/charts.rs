@@ -39,7 +39,7 @@ fn wuhai_shows_its_party_organisations_together_and_its_training_with_qualifiers
     assert_eq!(displays(&zh[1]), ["6000余", "近1万余"]);
     assert_eq!(zh[1].unit, "单位：人次");
     let en = site_charts(&content, "wuhai", Lang::En);
-    assert_eq!(displays(&en[1]), ["6,000+", "close to 10,000+"]);
+    assert_eq!(displays(&en[1]), ["6,000+", "nearly 10,000"]);
     assert_eq!(en[1].unit, "Unit: person-times");
     let Body::Bars(bars) = &en[1].body else {
         panic!()

@@ -120,7 +120,7 @@ mod tests {
                 "wuhai",
                 "online-exams",
                 "近1万余人次",
-                "close to 10,000+ person-times",
+                "nearly 10,000 person-times",
             ),
             ("wuhai", "trades", "30余个工种", "30+ trades"),
             (

@@ -13,7 +13,9 @@ pub enum Qualifier {
     MoreThan,
     /// 近 before the number: "nearly".
     Nearly,
-    /// 近…余 ("近1万余"): close to, and over, the number.
+    /// 近…余 ("近1万余"): the article's own mix of "nearly" and "more than". Chinese keeps
+    /// both markers; English writes "nearly", as a news desk would ("close to 10,000+"
+    /// contradicts itself).
     NearlyMoreThan,
 }
 
@@ -200,7 +202,7 @@ pub fn format_en_number(value: f64) -> String {
 }
 
 /// The quantity in English with its qualifier: "6,000+", "nearly 500 million",
-/// "more than 13.28 million", "close to 10,000+".
+/// "more than 13.28 million", and "nearly 10,000" for 近1万余 (the data keeps both markers).
 pub fn format_en(quantity: Quantity) -> String {
     let number = format_en_number(quantity.value);
     let worded = number.contains(' ');
@@ -208,8 +210,7 @@ pub fn format_en(quantity: Quantity) -> String {
         Qualifier::Exact => number,
         Qualifier::MoreThan if worded => format!("more than {number}"),
         Qualifier::MoreThan => format!("{number}+"),
-        Qualifier::Nearly => format!("nearly {number}"),
-        Qualifier::NearlyMoreThan => format!("close to {number}+"),
+        Qualifier::Nearly | Qualifier::NearlyMoreThan => format!("nearly {number}"),
     }
 }
 
@@ -315,7 +316,7 @@ mod tests {
             assert_eq!(format_en(q(39_000.0, Qualifier::Exact)), "39,000");
             assert_eq!(
                 format_en(q(10_000.0, Qualifier::NearlyMoreThan)),
-                "close to 10,000+"
+                "nearly 10,000"
             );
             assert_eq!(
                 format_en(q(1.5e7, Qualifier::MoreThan)),
