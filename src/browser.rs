@@ -7,8 +7,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+/// The page's window; none when the components render natively (the prerender at build
+/// time), where every function here quietly does nothing.
 fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
 }
 
 /// The page's `?query` and `#fragment`.

@@ -5,7 +5,7 @@
 //! KB of exact-formatting code (`core::fmt::float`, measured at 9 KB of gzipped wasm when the
 //! last user of it went), for numbers that are never more than a handful of digits: amounts in
 //! the article ("3.9万"), seconds in the address, and SVG coordinates written to one decimal.
-//! Content files themselves are read by serde_json. The property tests at the bottom hold
+//! Content files themselves are read by JSON.parse (browser) or serde_json. The property tests hold
 //! every function here to the standard one it replaces, with the tolerance written down.
 
 /// Parses `[-]digits[.digits]` exactly as `str::parse::<f64>` would, for up to 15 significant

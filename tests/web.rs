@@ -219,3 +219,36 @@ fn a_crash_shows_a_notice_with_a_reload_button_once() {
     assert!(notice.query_selector("button").expect("selector").is_some());
     notice.remove();
 }
+
+/// The browser path of the content loader: JSON.parse, then serde-wasm-bindgen through the
+/// same derives as natively. A 17-digit number reads to the nearest double, a field of the
+/// wrong type is named by its path, and text that is not JSON is a syntax error.
+#[wasm_bindgen_test]
+fn content_is_read_through_json_parse_and_the_serde_types() {
+    use imreform::content::{self, LoadError};
+    let embedded = content::EMBEDDED_JSON;
+    let content = content::load(embedded).expect("the embedded content loads");
+    let lat = content.sites[0].location.lat;
+    let patched = embedded.replacen(&format!("\"lat\":{lat}"), "\"lat\":40.666666666666664", 1);
+    assert_ne!(patched, embedded, "the latitude was found to patch");
+    let read = content::load(&patched).expect("still valid");
+    assert_eq!(read.sites[0].location.lat, 40.666666666666664);
+
+    let first = content
+        .sites
+        .iter()
+        .position(|s| s.number == 1)
+        .expect("site 1");
+    let wrong = embedded.replacen("\"number\":1,", "\"number\":\"one\",", 1);
+    match content::load(&wrong) {
+        Err(LoadError::Shape(problem)) => {
+            assert_eq!(problem.path, format!("sites[{first}].number"));
+            assert!(problem.message.contains("one"), "{}", problem.message);
+        }
+        other => panic!("expected a shape error, got {other:?}"),
+    }
+    assert!(matches!(
+        content::load("{ \"format\": 1,"),
+        Err(LoadError::Syntax(_))
+    ));
+}

@@ -49,8 +49,24 @@ pub fn load(json: &str) -> Result<Content, LoadError> {
     validated(parse(json)?)
 }
 
+/// In the browser: the browser's own `JSON.parse`, then serde-wasm-bindgen through the model's
+/// derives, with the path of the field that does not fit (`sites[2].number`).
+#[cfg(target_arch = "wasm32")]
+fn parse(json: &str) -> Result<Content, LoadError> {
+    use wasm_bindgen::JsCast;
+    let value = js_sys::JSON::parse(json).map_err(|err| {
+        LoadError::Syntax(
+            err.dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "unreadable".to_owned(), |e| String::from(e.message())),
+        )
+    })?;
+    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|err| LoadError::Shape(Problem::new(path_of(&err), err.into_inner().to_string())))
+}
+
 /// The file's text to typed content, by serde_json through the model's derives, with the
 /// path of the field that does not fit (`sites[2].number`).
+#[cfg(not(target_arch = "wasm32"))]
 fn parse(json: &str) -> Result<Content, LoadError> {
     // serde reads a struct from a list of its fields in order too; at the top, where an editor
     // may paste a list of sites, say plainly what is wrong.
