@@ -34,6 +34,20 @@ pub const MAX_BYTES: usize = 1_000_000;
 /// one pass (a file that is not JSON, or not shaped like a content file, stops at its first
 /// error, named by its field path). Never panics, whatever the input.
 pub fn load(json: &str) -> Result<Content, LoadError> {
+    let (content, problems) = load_with_problems(json)?;
+    if problems.is_empty() {
+        Ok(content)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// Parses a content file and lists every rule it breaks, keeping the content even when it
+/// breaks some, so that a checker can go on to compare it with its article.
+///
+/// `Err` only when the file cannot be read as content at all (too large, not JSON, or not
+/// shaped like a content file); `load` is this with an empty list required.
+pub fn load_with_problems(json: &str) -> Result<(Content, Vec<Problem>), LoadError> {
     // A byte-order mark, as some Windows editors write one, is not an error.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.len() > MAX_BYTES {
@@ -46,7 +60,9 @@ pub fn load(json: &str) -> Result<Content, LoadError> {
             ),
         )]));
     }
-    validated(parse(json)?)
+    let content = parse(json)?;
+    let problems = validate::problems(&content);
+    Ok((content, problems))
 }
 
 /// In the browser: the browser's own `JSON.parse`, then serde-wasm-bindgen through the model's
@@ -100,16 +116,6 @@ fn path_of<E>(err: &serde_path_to_error::Error<E>) -> String {
         String::new()
     } else {
         path
-    }
-}
-
-/// The content, if it keeps every rule of `validate`.
-fn validated(content: Content) -> Result<Content, LoadError> {
-    let problems = validate::problems(&content);
-    if problems.is_empty() {
-        Ok(content)
-    } else {
-        Err(LoadError::Invalid(problems))
     }
 }
 
