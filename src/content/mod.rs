@@ -1,6 +1,7 @@
 //! The article's content: typed model (serde), loading and validation (pure: no `yew`, no
 //! `web-sys`).
 
+mod check;
 mod error;
 mod lang;
 mod model;
@@ -8,6 +9,7 @@ mod quantity;
 mod unit;
 mod validate;
 
+pub use check::{against_article, check_file, with_ids, Report};
 pub use error::{LoadError, Problem};
 pub use lang::{Lang, Text};
 pub use model::{

@@ -228,16 +228,13 @@ impl Validator {
     /// A stated figure must agree with its own words in the article.
     fn stated_figure(&mut self, path: &str, figure: &Figure) {
         let (Some(stated), Some(source)) = (&figure.stated, &figure.source) else {
-            self.push(
-                path,
-                "expected `stated` and `source` (the article's words) for a figure that is not derived",
-            );
+            self.push(path, NO_WORDS);
             return;
         };
         if !source.contains(stated.as_str()) {
             self.push(
                 format!("{path}.stated"),
-                format!("\"{stated}\" does not occur in its source phrase \"{source}\""),
+                stated_not_in_source(stated, source),
             );
         }
         let parsed = match quantity::parse_amount(stated) {
@@ -250,21 +247,13 @@ impl Validator {
         if parsed.qualifier != figure.qualifier {
             self.push(
                 format!("{path}.qualifier"),
-                format!(
-                    "qualifier {} contradicts the phrase: \"{stated}\" means {}",
-                    qualifier_name(figure.qualifier),
-                    qualifier_name(parsed.qualifier)
-                ),
+                qualifier_contradicts(figure.qualifier, stated, parsed.qualifier),
             );
         }
-        if (parsed.value - figure.value).abs() > 1e-9 * parsed.value.abs().max(1.0) {
+        if !same_value(parsed.value, figure.value) {
             self.push(
                 format!("{path}.value"),
-                format!(
-                    "value {} contradicts the phrase: \"{stated}\" is {}",
-                    shortest(figure.value),
-                    shortest(parsed.value)
-                ),
+                value_contradicts(figure.value, stated, parsed.value),
             );
         }
     }
@@ -433,6 +422,39 @@ impl Validator {
 /// The file's name for a qualifier ("more_than").
 fn qualifier_name(qualifier: Qualifier) -> &'static str {
     qualifier.name()
+}
+
+// What is wrong with a figure's words, phrased once for validation and the article check
+// (`check.rs`), so that the checker can drop a problem both of them find.
+
+/// A stated figure without its words.
+pub(super) const NO_WORDS: &str =
+    "expected `stated` and `source` (the article's words) for a figure that is not derived";
+
+pub(super) fn stated_not_in_source(stated: &str, source: &str) -> String {
+    format!("\"{stated}\" does not occur in its source phrase \"{source}\"")
+}
+
+/// `written` is the amount as the article writes it, which reads as `parsed`.
+pub(super) fn qualifier_contradicts(figure: Qualifier, written: &str, parsed: Qualifier) -> String {
+    format!(
+        "qualifier {} contradicts the phrase: \"{written}\" means {}",
+        qualifier_name(figure),
+        qualifier_name(parsed)
+    )
+}
+
+pub(super) fn value_contradicts(figure: f64, written: &str, parsed: f64) -> String {
+    format!(
+        "value {} contradicts the phrase: \"{written}\" is {}",
+        shortest(figure),
+        shortest(parsed)
+    )
+}
+
+/// Equal up to the rounding of a decimal in base units (3.9万 is 39000).
+pub(super) fn same_value(parsed: f64, value: f64) -> bool {
+    (parsed - value).abs() <= 1e-9 * parsed.abs().max(1.0)
 }
 
 /// Longest text field, in characters (the longest summary is under 400).
