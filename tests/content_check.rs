@@ -1,0 +1,399 @@
+//! `scripts/check-content FILE [ARTICLE.txt]` as an editor runs it: the binary on the
+//! built-in content and its article, and on broken copies of either. Each assertion is about
+//! what the editor reads: the line that names the site and the figure, and the summary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/content.json");
+const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article-zh.txt");
+
+/// What one run printed, and how it ended.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// The line about `path` (a field, or a site), failing with the whole output if none.
+    fn line(&self, path: &str) -> &str {
+        self.stdout
+            .lines()
+            .find(|line| line.starts_with(&format!("{path}:")))
+            .unwrap_or_else(|| panic!("no line about {path} in:\n{}", self.stdout))
+    }
+
+    fn summary(&self) -> &str {
+        self.stdout.lines().last().unwrap_or_default()
+    }
+}
+
+fn check(args: &[&Path]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_check-content"))
+        .args(args)
+        .output()
+        .expect("check-content runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
+    }
+}
+
+/// A folder of its own for each test's files.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("content_check")
+        .join(test);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).expect("scratch file");
+    path
+}
+
+fn content() -> Value {
+    let text = fs::read_to_string(CONTENT).expect("assets/content.json");
+    serde_json::from_str(&text).expect("assets/content.json is JSON")
+}
+
+fn article() -> String {
+    fs::read_to_string(ARTICLE).expect("the article")
+}
+
+/// The content as an editor's file: pretty JSON, as `assets/content.json` is.
+fn json_file(dir: &Path, doc: &Value) -> PathBuf {
+    write(
+        dir,
+        "content.json",
+        &serde_json::to_string_pretty(doc).expect("JSON"),
+    )
+}
+
+/// A site's figure by ids, and the path the checker names it by
+/// (`sites[1] (wuhai).figures[2] (online-exams)`).
+fn figure<'a>(doc: &'a mut Value, site: &str, id: &str) -> (String, &'a mut Value) {
+    let sites = doc["sites"].as_array_mut().expect("sites");
+    let (i, site_value) = sites
+        .iter_mut()
+        .enumerate()
+        .find(|(_, s)| s["id"] == site)
+        .unwrap_or_else(|| panic!("site {site}"));
+    let figures = site_value["figures"].as_array_mut().expect("figures");
+    let (j, figure) = figures
+        .iter_mut()
+        .enumerate()
+        .find(|(_, f)| f["id"] == id)
+        .unwrap_or_else(|| panic!("figure {site}/{id}"));
+    (format!("sites[{i}] ({site}).figures[{j}] ({id})"), figure)
+}
+
+fn site_path(doc: &Value, site: &str) -> String {
+    let i = doc["sites"]
+        .as_array()
+        .expect("sites")
+        .iter()
+        .position(|s| s["id"] == site)
+        .unwrap_or_else(|| panic!("site {site}"));
+    format!("sites[{i}] ({site})")
+}
+
+#[test]
+fn the_built_in_content_agrees_with_its_article() {
+    let doc = content();
+    let sites = doc["sites"].as_array().expect("sites");
+    let figures = doc["overview"]["figures"]
+        .as_array()
+        .expect("figures")
+        .len()
+        + sites
+            .iter()
+            .map(|s| s["figures"].as_array().expect("figures").len())
+            .sum::<usize>();
+    let run = check(&[Path::new(CONTENT), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "ok: {} sites, {figures} figures checked against {ARTICLE}\n",
+            sites.len()
+        )
+    );
+
+    let run = check(&[Path::new(CONTENT)]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(
+        run.summary().contains("not checked against an article"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_phrase_not_in_the_article_names_the_site_and_the_figure() {
+    let dir = scratch("phrase");
+    let mut doc = content();
+    let (path, online_exams) = figure(&mut doc, "wuhai", "online-exams");
+    // 全市 (the whole city) retyped as 全盟 (the whole league).
+    online_exams["source"] = json!("组织全盟各行业电子化考试近1万余人次");
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.line(&format!("{path}.source")),
+        format!(
+            "{path}.source: phrase \"组织全盟各行业电子化考试近1万余人次\" is not in the article"
+        )
+    );
+    assert_eq!(run.summary(), "1 problem");
+}
+
+#[test]
+fn a_phrase_that_parts_from_the_article_shows_where() {
+    let dir = scratch("phrase-parts");
+    let mut doc = content();
+    let (path, training) = figure(&mut doc, "wuhai", "training");
+    // 及 (and) retyped as 和.
+    training["source"] = json!("3年完成各类职业技能培训和技能鉴定6000余人次");
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let line = run.line(&format!("{path}.source"));
+    assert!(
+        line.ends_with(
+            "is not in the article; the article has \"…职业技能培训及技能鉴定6\" \
+             where the phrase has \"…职业技能培训和技能鉴定6\""
+        ),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_phrase_from_another_section_names_both() {
+    let dir = scratch("section");
+    let mut doc = content();
+    let (_, instructors) = figure(&mut doc, "alxa-hi-tech-zone", "instructors");
+    let moved = instructors.clone();
+    let zalantun = site_path(&doc, "zalantun");
+    let sites = doc["sites"].as_array_mut().expect("sites");
+    let site = sites
+        .iter_mut()
+        .find(|s| s["id"] == "zalantun")
+        .expect("zalantun");
+    let figures = site["figures"].as_array_mut().expect("figures");
+    figures.push(moved);
+    let path = format!("{zalantun}.figures[{}] (instructors)", figures.len() - 1);
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.line(&format!("{path}.source")),
+        format!(
+            "{path}.source: phrase \"选派108名党建指导员深入102家企业开展产改工作\" is in \
+             section 5 (阿拉善高新技术产业开发区 党建引领夯实产改之基), not in this site's \
+             section 4 (扎兰屯市 走深走实产改之路)"
+        )
+    );
+}
+
+#[test]
+fn a_value_that_contradicts_its_phrase() {
+    let dir = scratch("value");
+    let mut doc = content();
+    let (path, training) = figure(&mut doc, "wuhai", "training");
+    training["value"] = json!(7000);
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.line(&format!("{path}.value")),
+        format!("{path}.value: value 7000 contradicts the phrase: \"6000余\" is 6000")
+    );
+    assert_eq!(run.summary(), "1 problem", "found once, listed once");
+}
+
+#[test]
+fn a_qualifier_that_contradicts_its_phrase() {
+    let dir = scratch("qualifier");
+    let mut doc = content();
+    let (path, venues) = figure(&mut doc, "alxa-hi-tech-zone", "party-venues");
+    venues["qualifier"] = json!("exact");
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.line(&format!("{path}.qualifier")),
+        format!(
+            "{path}.qualifier: qualifier exact contradicts the phrase: \"30余\" means more_than"
+        )
+    );
+    assert_eq!(run.summary(), "1 problem", "found once, listed once");
+}
+
+#[test]
+fn a_stated_amount_cut_short_of_the_articles() {
+    // "1万余" occurs in its phrase and reads as more_than 10000, so the file's own rules
+    // pass; the article writes 近1万余.
+    let dir = scratch("cut-short");
+    let mut doc = content();
+    let (path, online_exams) = figure(&mut doc, "wuhai", "online-exams");
+    online_exams["stated"] = json!("1万余");
+    online_exams["qualifier"] = json!("more_than");
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.line(&format!("{path}.stated")),
+        format!(
+            "{path}.stated: expected the amount exactly as its phrase writes it, \"近1万余\", \
+             found \"1万余\""
+        )
+    );
+    assert_eq!(
+        run.line(&format!("{path}.qualifier")),
+        format!(
+            "{path}.qualifier: qualifier more_than contradicts the phrase: \"近1万余\" means \
+             nearly_more_than"
+        )
+    );
+}
+
+#[test]
+fn a_json_shape_error_names_the_path() {
+    let dir = scratch("shape");
+    let mut doc = content();
+    doc["sites"][2]["figures"][0]["value"] = json!("36");
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.line("sites[2].figures[0].value")
+            .starts_with("sites[2].figures[0].value: invalid type: string \"36\", expected f64"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.summary(), "1 problem");
+
+    let broken = write(&dir, "broken.json", "{\n  \"format\": 1,\n");
+    let run = check(&[&broken]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let line = run.lines()[0];
+    assert!(
+        line.starts_with("content file is not valid JSON: EOF while parsing")
+            && line.contains("at line 3"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_number_no_figure_accounts_for_is_listed_with_its_words() {
+    let dir = scratch("number");
+    let doc = content();
+    let wuhai = site_path(&doc, "wuhai");
+    let zalantun = site_path(&doc, "zalantun");
+    let original = article();
+    let text = original
+        .replacen(
+            "新发展产业工人党员793名",
+            "新发展产业工人党员793名、入会职工4500名",
+            1,
+        )
+        // 256 is a figure of Wuhai's, not of Zalantun's.
+        .replacen("强化六大机制", "强化六大机制，覆盖256家企业", 1);
+    assert_ne!(text, original);
+    let run = check(&[Path::new(CONTENT), &write(&dir, "article.txt", &text)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.line(&wuhai),
+        format!(
+            "{wuhai}: number 4500 in section 2 of the article is not accounted for by any \
+             figure, practice, headline or timeline entry of this site: \
+             \"…员793名、入会职工4500名，有效发挥产业工人…\""
+        )
+    );
+    assert!(
+        run.line(&zalantun).starts_with(&format!(
+            "{zalantun}: number 256 in section 4 of the article"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.summary(), "2 problems");
+}
+
+#[test]
+fn a_section_without_a_site_lists_its_numbers() {
+    let dir = scratch("section-without-site");
+    let text = format!(
+        "{}\n8 | 某某集团 新的一节\n\n共有20名工匠，2023年完成。\n",
+        article()
+    );
+    let run = check(&[Path::new(CONTENT), &write(&dir, "article.txt", &text)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.line("article section 8"),
+        "article section 8: section 8 (某某集团 新的一节) has no site: expected a site with \
+         \"number\": 8; its numbers: 20, 2023"
+    );
+}
+
+#[test]
+fn every_problem_is_printed_before_the_summary() {
+    let dir = scratch("several");
+    let mut doc = content();
+    let (phrase, online_exams) = figure(&mut doc, "wuhai", "online-exams");
+    online_exams["source"] = json!("组织全盟各行业电子化考试近1万余人次");
+    let (value, training) = figure(&mut doc, "wuhai", "training");
+    training["value"] = json!(7000);
+    let (qualifier, venues) = figure(&mut doc, "alxa-hi-tech-zone", "party-venues");
+    venues["qualifier"] = json!("exact");
+    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    for path in [
+        format!("{phrase}.source"),
+        format!("{value}.value"),
+        format!("{qualifier}.qualifier"),
+    ] {
+        run.line(&path);
+    }
+    assert_eq!(run.lines().len(), 4, "{}", run.stdout);
+    assert_eq!(run.summary(), "3 problems");
+}
+
+#[test]
+fn usage_errors_exit_2_and_say_why() {
+    let run = check(&[]);
+    assert_eq!(run.code, Some(2));
+    assert!(run
+        .stderr
+        .contains("usage: scripts/check-content FILE [ARTICLE.txt]"));
+    assert!(run.stdout.is_empty());
+
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-content.json");
+    let run = check(&[&missing]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr
+            .starts_with(&format!("check-content: cannot read {}", missing.display())),
+        "{}",
+        run.stderr
+    );
+
+    let missing_article = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-article.txt");
+    let run = check(&[Path::new(CONTENT), &missing_article]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains(&missing_article.display().to_string()),
+        "{}",
+        run.stderr
+    );
+
+    let run = check(&[Path::new(CONTENT), Path::new(ARTICLE), Path::new("extra")]);
+    assert_eq!(run.code, Some(2));
+}
