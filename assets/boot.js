@@ -1,33 +1,114 @@
 // Starts the widget without any inline script, so it runs under a strict content-security
-// policy. On its own page it mounts into #imreform; on a host page into each
-// <div data-imreform>, inside a shadow root so the page's styles and the widget's never meet.
-// If it cannot start, the static summary stays and a note says why: never a blank space.
+// policy. On its own page it mounts into #imreform at once, over the prerendered first paint.
+// On a host page, each <div data-imreform> gets a shadow root (so the page's styles and the
+// widget's never meet) showing the same prerendered widget, taken from index.html; the wasm is
+// fetched only when an embed comes within about a screen of the viewport, or the reader touches
+// one (a tap on a marker or a list entry then opens that site when the widget starts).
+// If it cannot start, the prerendered widget stays and a note says why: never a blank space.
 import init from "./widget.js";
 
 const base = new URL(".", import.meta.url);
 const hosts = [...document.querySelectorAll("[data-imreform]")];
+
+/** zh or en from a tag such as zh-CN; null for anything else (as src/route.rs reads it). */
+function pick(value) {
+  const tag = String(value || "").trim().toLowerCase().split(/[-_]/)[0];
+  return tag === "zh" || tag === "en" ? tag : null;
+}
+
+let started;
+function start() {
+  started ??= init({ module_or_path: new URL("widget_bg.wasm", base) }).then(
+    (wasm) => {
+      // On its own page (not in a host's), operators and the soak test can read wasm memory.
+      if (!hosts.length) globalThis.imreform = { wasmMemoryBytes: () => wasm.memory.buffer.byteLength };
+    },
+    (error) => {
+      console.error("[imreform] the interactive graphic could not start:", error);
+      // As without JavaScript: the prerendered map's links lead to the stories below it.
+      document.documentElement.classList.remove("js");
+      const targets = hosts.length ? hosts.map((h) => h.shadowRoot) : [document.getElementById("imreform")];
+      for (const target of targets.filter(Boolean)) {
+        const note = document.createElement("p");
+        note.setAttribute("role", "alert");
+        note.className = "imreform-failed";
+        note.textContent = "互动图表未能载入。· The interactive graphic could not load.";
+        target.prepend(note);
+      }
+    },
+  );
+  return started;
+}
+
+/** The prerendered widget of index.html (built from the same components), parsed once. */
+let page;
+function prerendered() {
+  page ??= fetch(new URL("index.html", base))
+    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+    .then((html) => new DOMParser().parseFromString(html, "text/html").getElementById("imreform"))
+    .catch(() => null);
+  return page;
+}
+
+/** Shows the prerender in an embed's shadow root, in its language and mode, once styled. */
+async function showPrerender(host, root, styled) {
+  const [source] = await Promise.all([prerendered(), styled]);
+  const lang = pick(host.dataset.lang) ?? [...(navigator.languages ?? [])].map(pick).find(Boolean) ?? "zh";
+  const widget = source?.querySelector(`.prerender[data-lang="${lang}"]`);
+  if (!widget || root.querySelector(".widget")) return; // no prerender, or the widget came first
+  const clone = document.importNode(widget, true);
+  clone.querySelector(".dossier")?.remove();
+  const frame = clone.querySelector(".widget");
+  if (host.dataset.mode === "embed") frame?.classList.add("widget--embed");
+  const theme = (host.dataset.theme ?? "").trim().toLowerCase();
+  const dark = theme === "dark" || (theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
+  frame?.setAttribute("data-theme", dark ? "dark" : "light");
+  if ("compact" in host.dataset && !/^(0|false|no)$/.test(host.dataset.compact.trim())) {
+    frame?.classList.add("widget--compact");
+  }
+  root.append(document.importNode(source.querySelector(".map__defs"), true), clone);
+}
+
 for (const host of hosts) {
   if (host.shadowRoot) continue;
   const shadow = host.attachShadow({ mode: "open" });
   const style = document.createElement("link");
   style.rel = "stylesheet";
   style.href = new URL("style.css", base).href;
+  const styled = new Promise((resolve) => {
+    style.onload = resolve;
+    style.onerror = resolve;
+  });
   const root = document.createElement("div");
   root.className = "imreform-root";
   shadow.append(style, root);
+  showPrerender(host, root, styled);
+  // A tap before the wasm runs: remember the site for the widget (it reads data-site when it
+  // starts), keep the host page's address as it is, and start now.
+  shadow.addEventListener("click", (event) => {
+    const link = event.target.closest?.('.prerender a[href^="#"]');
+    if (!link) return;
+    event.preventDefault();
+    host.dataset.site = link.getAttribute("href").slice(1);
+    start();
+  });
+  for (const name of ["pointerdown", "focusin", "keydown"]) host.addEventListener(name, start, { once: true });
 }
-try {
-  const wasm = await init({ module_or_path: new URL("widget_bg.wasm", base) });
-  // On its own page (not in a host's), operators and the soak test can read wasm memory.
-  if (!hosts.length) globalThis.imreform = { wasmMemoryBytes: () => wasm.memory.buffer.byteLength };
-} catch (error) {
-  console.error("[imreform] the interactive graphic could not start:", error);
-  const targets = hosts.length ? hosts.map((h) => h.shadowRoot) : [document.getElementById("imreform")];
-  for (const target of targets.filter(Boolean)) {
-    const note = document.createElement("p");
-    note.setAttribute("role", "alert");
-    note.className = "imreform-failed";
-    note.textContent = "互动图表未能载入。· The interactive graphic could not load.";
-    target.prepend(note);
-  }
+
+if (!hosts.length) {
+  start();
+} else if ("IntersectionObserver" in window) {
+  // Within about a screen of the viewport.
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        start();
+      }
+    },
+    { rootMargin: "100% 0px" },
+  );
+  for (const host of hosts) observer.observe(host);
+} else {
+  start();
 }

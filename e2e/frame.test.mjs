@@ -58,24 +58,11 @@ describe("widget frame", () => {
     }
   });
 
-  test("without JavaScript, readers get the static summary of the seven sites", async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await page.goto(env.url);
-      const items = await page.locator(".static-summary li").allTextContents();
-      assert.equal(items.length, 7);
-      assert.match(items[1], /乌海市：构建产改工作大格局。.*6000余人次/);
-      assert.equal(await page.locator(".static-summary a").getAttribute("href"), "./index.html");
-    } finally {
-      await context.close();
-    }
-  });
-
-  test("with JavaScript, the widget replaces the summary", async () => {
+  test("with JavaScript, the widget replaces the prerendered first paint", async () => {
     const widget = await openWidget(env);
     try {
-      assert.equal(await widget.page.locator(".static-summary").count(), 0);
+      assert.equal(await widget.page.locator(".prerender").count(), 0);
+      assert.equal(await widget.page.getByTestId("widget").count(), 1);
     } finally {
       await widget.close();
     }

@@ -20,6 +20,7 @@ describe("kiosk", () => {
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(`${env.url}?mode=kiosk&${query}`);
+    await page.getByTestId("widget").waitFor();
     await page.getByTestId("marker").first().waitFor();
     return { page, context, errors, close: () => context.close() };
   }

@@ -104,14 +104,18 @@ describe("robustness", () => {
     }
   });
 
-  test("if the widget cannot start, the summary stays with a note: never a blank page", async () => {
+  test("if the widget cannot start, the prerendered map and every story stay, with a note", async () => {
     const context = await env.browser.newContext({ locale: "zh-CN" });
     try {
       const page = await context.newPage();
       await page.route("**/widget_bg.wasm", (route) => route.abort());
       await page.goto(env.url);
       await page.locator(".imreform-failed").waitFor();
-      assert.equal(await page.locator(".static-summary li").count(), 7);
+      const map = page.locator(".prerender:visible .map__svg:visible");
+      assert.equal(await map.getByTestId("marker").count(), 7);
+      assert.equal(await page.locator(".prerender:visible [data-testid=site]").count(), 7);
+      // As without JavaScript: the markers and the list link to the stories below.
+      assert.equal(await page.getByTestId("dossier-card").filter({ visible: true }).count(), 7);
       assert.equal(await page.locator(".imreform-failed").getAttribute("role"), "alert");
     } finally {
       await context.close();

@@ -127,6 +127,26 @@ struct FrameProps {
     content: Shared<Content>,
     asset: Shared<MapAsset>,
     host: Option<Rc<EmbedHost>>,
+    /// Rendered natively at build time in this language (see `Prerendered`).
+    #[prop_or_default]
+    prerender: Option<Lang>,
+}
+
+/// What the prerender draws for one language: the widget as it first appears (the map at every
+/// width, the overview, the list of links), and, for readers without JavaScript (and print),
+/// a dossier of every site's story and figures.
+#[derive(Properties, PartialEq)]
+pub struct PrerenderedProps {
+    pub content: Shared<Content>,
+    pub asset: Shared<MapAsset>,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn Prerendered(props: &PrerenderedProps) -> Html {
+    html! {
+        <Frame content={props.content.clone()} asset={props.asset.clone()} host={None::<Rc<EmbedHost>>} prerender={Some(props.lang)} />
+    }
 }
 
 /// What the page's address asks for, with anything ignored logged.
@@ -145,16 +165,21 @@ fn Frame(props: &FrameProps) -> Html {
     // Options come once, from the address or the embed's attributes.
     let options = {
         let (content, host) = (props.content.clone(), props.host.clone());
+        let prerender = props.prerender.is_some();
         use_memo((), move |_| match &host {
             Some(host) => host.options.clone(),
+            None if prerender => Route::default(),
             None => read_address(&content),
         })
     };
+    // Constant in the wasm, so the prerender's branches (the dossier, the links) compile out.
+    let prerender = props.prerender.filter(|_| !cfg!(target_arch = "wasm32"));
     let state = {
         let options = options.clone();
         let content = props.content.clone();
         use_reducer(move || {
-            let lang = route::initial_lang(options.lang, &browser::languages());
+            let lang = prerender
+                .unwrap_or_else(|| route::initial_lang(options.lang, &browser::languages()));
             let kiosk = (options.mode == Some(Mode::Kiosk)).then(|| {
                 let defaults = Timings::default();
                 let seconds =
@@ -203,12 +228,14 @@ fn Frame(props: &FrameProps) -> Html {
         .clone()
         .unwrap_or_else(|| "imreform".to_owned());
 
-    // On its own page the address follows the state without a history entry per click...
+    // On its own page the address follows the state without a history entry per click, and
+    // the page's language follows the language shown (assets/lang.js set it for the first paint)...
     use_effect_with(
         (state.selected.clone(), state.lang),
         move |(selected, lang)| {
             if standalone {
                 browser::replace_fragment(&route::fragment(selected.as_deref(), *lang, Lang::Zh));
+                browser::set_page_lang(lang.tag());
             }
         },
     );
@@ -356,7 +383,8 @@ fn Frame(props: &FrameProps) -> Html {
                 {dark}
                 theme={state.highlight.clone()}
                 {on_theme}
-                on_select={on_go}
+                on_select={on_go.clone()}
+                prerender={prerender.is_some()}
             />
         },
     };
@@ -384,9 +412,15 @@ fn Frame(props: &FrameProps) -> Html {
     html! {
         <div
             class={crate::components::class_list(&[Some("widget"), (mode == Mode::Embed).then_some("widget--embed"), (mode == Mode::Kiosk).then_some("widget--kiosk"), options.compact.unwrap_or(false).then_some("widget--compact")])}
-            data-testid="widget"
+            // Tests wait for the live widget; the prerender is what shows before it.
+            data-testid={if prerender.is_some() { "prerender" } else { "widget" }}
             lang={lang.tag()}
-            data-theme={if dark { "dark" } else { "light" }}
+            // The prerender cannot know the reader's scheme: CSS follows prefers-color-scheme.
+            data-theme={match (prerender, dark) {
+                (Some(_), _) if state.scheme == Scheme::Auto => "auto",
+                (_, true) => "dark",
+                (_, false) => "light",
+            }}
             ref={root}
             onkeydown={on_keydown}
         >
@@ -414,8 +448,9 @@ fn Frame(props: &FrameProps) -> Html {
                         selected={state.selected.clone()}
                         theme={state.highlight.clone()}
                         touch={kiosk}
+                        prerender={prerender.is_some()}
                         on_select={on_select.clone()}
-                        {on_clear}
+                        on_clear={on_clear.clone()}
                     />
                 </div>
                 <div class="widget__card">{ card }</div>
@@ -425,12 +460,30 @@ fn Frame(props: &FrameProps) -> Html {
                         selected: state.selected.clone(),
                         lang,
                         on_select,
+                        links: prerender.is_some(),
                     }) }
                 </div>
             </main>
             <footer class="widget__credit" data-testid="credit">
                 <p>{ article.credit.get(lang) }</p>
             </footer>
+            if prerender == Some(Lang::Zh) {
+                // For readers without JavaScript (hidden once a script runs): every site's story,
+                // which the markers and list entries link to. In the default language only, so
+                // each site's id is on the page once.
+                <section class="dossier" aria-label={s.sites}>
+                    { for props.content.sites_in_order().into_iter().map(|site| html! {
+                        <SiteCard
+                            content={props.content.clone()}
+                            site_id={site.id.clone()}
+                            {lang}
+                            on_close={on_clear.clone()}
+                            on_select={on_go.clone()}
+                            dossier=true
+                        />
+                    }) }
+                </section>
+            }
             <div class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</div>
             if state.attracting {
                 <div class="kiosk__prompt" data-testid="attract-prompt" aria-hidden="true">

@@ -45,6 +45,16 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
+/// Sets `<html lang>`, so screen readers, fonts and translation tools follow the widget.
+pub fn set_page_lang(tag: &str) {
+    if let Some(page) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = page.set_attribute("lang", tag);
+    }
+}
+
 /// The reader's preferred languages, most preferred first.
 pub fn languages() -> Vec<String> {
     window()

@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 mod app;
+pub mod breakpoints;
 mod browser;
 pub mod chart;
 pub mod components;
@@ -21,12 +22,13 @@ pub mod geo;
 pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod route;
 pub mod shared;
 pub mod small_sort;
 pub mod state;
-pub mod summary;
 
-pub use app::{App, AppProps, EmbedHost};
+pub use app::{App, AppProps, EmbedHost, Prerendered, PrerenderedProps};
 #[cfg(feature = "csr")]
 pub use mount::mount_all;

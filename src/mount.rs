@@ -33,10 +33,9 @@ pub fn mount_all() {
         else {
             return;
         };
-        // The static summary inside is for readers without JavaScript; the widget replaces it.
-        while let Some(child) = root.first_child() {
-            let _ = root.remove_child(&child);
-        }
+        // The prerendered widget inside (src/prerender.rs) is laid out as the live one will be,
+        // so replacing it moves nothing.
+        clear(&root);
         yew::Renderer::<App>::with_root(root).render();
         return;
     }
@@ -55,6 +54,8 @@ pub fn mount_all() {
             .shadow_root()
             .and_then(|shadow| shadow.query_selector(".imreform-root").ok().flatten())
             .unwrap_or_else(|| host.clone());
+        // The prerender boot.js showed in the shadow root, if it came first.
+        clear(&root);
         let props = AppProps {
             host: Some(Rc::new(EmbedHost {
                 element: host,
@@ -62,6 +63,12 @@ pub fn mount_all() {
             })),
         };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
+    }
+}
+
+fn clear(root: &web_sys::Element) {
+    while let Some(child) = root.first_child() {
+        let _ = root.remove_child(&child);
     }
 }
 

@@ -87,13 +87,17 @@ fn every_corpus_file_gets_its_expected_outcome() {
 }
 
 #[test]
-fn html_in_every_text_field_stays_text_in_the_summary_and_charts() {
+fn html_in_every_text_field_stays_text_in_the_widget_and_charts() {
     let content = content::load(&fixture("23-html-in-every-text.json")).expect("loads");
-    let summary = imreform::summary::render(&content);
-    assert!(
-        !summary.contains("<script") && !summary.contains("<img"),
-        "summary escapes"
-    );
+    // The whole widget, rendered by the same components as in the browser (the prerender).
+    for lang in [content::Lang::Zh, content::Lang::En] {
+        let html = imreform::prerender::widget_html_for(content.clone(), lang);
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "the widget's markup escapes every text"
+        );
+        assert!(html.contains("&lt;script") || html.contains("&lt;img"));
+    }
     let site = content.site("wuhai").expect("wuhai");
     for spec in &site.charts {
         let chart =

@@ -5,8 +5,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::strings::strings;
-use super::use_width::use_width;
-use crate::chart::{render, Anchor, Baseline, Chart, Drawing, Paint, Shape, DARK, LIGHT};
+use super::use_width::use_measured_width;
+use crate::breakpoints;
+use crate::chart::{render, Anchor, Baseline, Chart, Drawing, Paint, Palette, Shape, DARK, LIGHT};
 use crate::content::Lang;
 use crate::decimal::fixed;
 
@@ -16,17 +17,41 @@ pub struct ChartViewProps {
     pub lang: Lang,
     #[prop_or_default]
     pub dark: bool,
+    /// Rendered at build time: the chart at every width of `breakpoints::CHART`, for CSS to
+    /// pick the one that fits.
+    #[prop_or_default]
+    pub prerender: bool,
+    /// In the no-JavaScript dossier: one layout (360 px) scaled to the page, not every width.
+    #[prop_or_default]
+    pub dossier: bool,
 }
 
 #[component]
 pub fn ChartView(props: &ChartViewProps) -> Html {
     let node = use_node_ref();
-    let width = use_width(node.clone(), 360.0);
+    let width = use_measured_width(node.clone());
     let show_data = use_state_eq(|| false);
-    let svg = use_memo(
-        (props.chart.clone(), width.round() as u32, props.dark),
-        |(chart, width, dark)| render(chart, *width, if *dark { &DARK } else { &LIGHT }),
+    // Laid out at a fixed width (the largest that fits) and scaled to the container by CSS:
+    // the same width the prerender shows for the same container, so nothing moves at takeover.
+    // Until its container is measured (and in the prerender), a chart is drawn at every width
+    // and CSS shows the one that fits, so even the first frame has the right height.
+    let widths: Vec<u32> = match width {
+        Some(width) if !props.prerender => vec![breakpoints::snap(&breakpoints::CHART, width)],
+        None if props.dossier => vec![breakpoints::CHART[1]],
+        _ => breakpoints::CHART.to_vec(),
+    };
+    let all_widths = widths.len() > 1;
+    let drawings = use_memo(
+        (props.chart.clone(), widths, props.dark),
+        |(chart, widths, dark)| {
+            let palette = if *dark { &DARK } else { &LIGHT };
+            widths
+                .iter()
+                .map(|&w| (w, render(chart, w, palette)))
+                .collect::<Vec<_>>()
+        },
     );
+    let palette = if props.dark { &DARK } else { &LIGHT };
     let s = strings(props.lang);
     let chart = &props.chart;
     let toggle = {
@@ -38,10 +63,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         <figure class="chart" data-testid="chart" data-chart={chart.id.clone()} aria-labelledby={title_id.clone()}>
             <figcaption class="chart__title" id={title_id.clone()}>{ &chart.title }</figcaption>
             <div class="chart__plot" ref={node} role="img" aria-labelledby={title_id}>
-                { match &*svg {
-                    Ok(drawing) => drawing_svg(drawing),
+                { for drawings.iter().map(|(w, drawing)| match drawing {
+                    Ok(drawing) => drawing_svg(drawing, all_widths.then_some(*w), palette),
                     Err(message) => html! { <p class="chart__error" role="alert">{ message }</p> },
-                } }
+                }) }
             </div>
             <button type="button" class="chart__toggle" aria-expanded={show_data.to_string()} onclick={toggle}>
                 { if *show_data { s.hide_data } else { s.show_data } }
@@ -80,27 +105,50 @@ fn data_table(chart: &Chart, lang: Lang) -> Html {
 }
 
 /// A chart's shapes as SVG elements. Sizes go in presentation attributes, never `style="…"`,
-/// which a strict content-security policy refuses.
-pub fn drawing_svg(drawing: &Drawing) -> Html {
+/// which a strict content-security policy refuses. Each colour also names its role in a class
+/// (`f-ink`, `s-rule`), which CSS colours in the scheme the page shows (see
+/// `chart::palette_css`): the prerender draws before anyone knows the reader's scheme.
+pub fn drawing_svg(drawing: &Drawing, breakpoint: Option<u32>, palette: &Palette) -> Html {
     let (w, h) = (drawing.width.to_string(), drawing.height.to_string());
     html! {
-        <svg width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")} xmlns="http://www.w3.org/2000/svg">
-            { for drawing.shapes.iter().map(shape) }
+        <svg class="chart__svg" data-bp={breakpoint.map(|b| b.to_string())} width={w.clone()} height={h.clone()} viewBox={format!("0 0 {w} {h}")} xmlns="http://www.w3.org/2000/svg">
+            { for drawing.shapes.iter().map(|s| shape(s, palette)) }
         </svg>
     }
 }
 
-/// `fill`/`stroke`, `stroke-width` and `opacity` of a paint.
-fn paint_attributes(paint: Paint) -> (String, String, Option<String>, Option<String>) {
+/// A paint as SVG attributes.
+struct Painted {
+    fill: String,
+    stroke: String,
+    stroke_width: Option<String>,
+    opacity: Option<String>,
+    class: Option<String>,
+}
+
+fn painted(paint: Paint, palette: &Palette) -> Painted {
     let colour = paint.colour();
     let opacity = (colour.alpha < 1.0).then(|| fixed(colour.alpha, 3));
+    let role = palette.role(colour.rgb);
     match paint {
-        Paint::Fill(c) => (c.hex(), "none".to_owned(), None, opacity),
-        Paint::Stroke(c, width) => ("none".to_owned(), c.hex(), Some(width.to_string()), opacity),
+        Paint::Fill(c) => Painted {
+            fill: c.hex(),
+            stroke: "none".to_owned(),
+            stroke_width: None,
+            opacity,
+            class: role.map(|r| format!("f-{r}")),
+        },
+        Paint::Stroke(c, width) => Painted {
+            fill: "none".to_owned(),
+            stroke: c.hex(),
+            stroke_width: Some(width.to_string()),
+            opacity,
+            class: role.map(|r| format!("s-{r}")),
+        },
     }
 }
 
-fn shape(shape: &Shape) -> Html {
+fn shape(shape: &Shape, palette: &Palette) -> Html {
     match shape {
         Shape::Rect {
             x,
@@ -109,24 +157,26 @@ fn shape(shape: &Shape) -> Html {
             height,
             paint,
         } => {
-            let (fill, stroke, stroke_width, opacity) = paint_attributes(*paint);
-            html! { <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={height.to_string()} {fill} {stroke} stroke-width={stroke_width} {opacity} /> }
+            let p = painted(*paint, palette);
+            html! { <rect class={p.class} x={x.to_string()} y={y.to_string()} width={width.to_string()} height={height.to_string()} fill={p.fill} stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
         }
         Shape::Line { from, to, paint } => {
-            let (_, stroke, stroke_width, opacity) = paint_attributes(*paint);
-            html! { <line x1={from.0.to_string()} y1={from.1.to_string()} x2={to.0.to_string()} y2={to.1.to_string()} {stroke} stroke-width={stroke_width} {opacity} /> }
+            let p = painted(*paint, palette);
+            html! { <line class={p.class} x1={from.0.to_string()} y1={from.1.to_string()} x2={to.0.to_string()} y2={to.1.to_string()} stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
         }
         Shape::Poly { points, paint } => {
-            let (fill, stroke, stroke_width, opacity) = paint_attributes(*paint);
+            let p = painted(*paint, palette);
             let points = points
                 .iter()
                 .map(|(x, y)| format!("{x},{y}"))
                 .collect::<Vec<_>>()
                 .join(" ");
             match paint {
-                Paint::Fill(_) => html! { <polygon {points} {fill} {opacity} /> },
+                Paint::Fill(_) => {
+                    html! { <polygon class={p.class} {points} fill={p.fill} opacity={p.opacity} /> }
+                }
                 Paint::Stroke(..) => {
-                    html! { <polyline {points} fill="none" {stroke} stroke-width={stroke_width} {opacity} /> }
+                    html! { <polyline class={p.class} {points} fill="none" stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
                 }
             }
         }
@@ -135,8 +185,8 @@ fn shape(shape: &Shape) -> Html {
             radius,
             paint,
         } => {
-            let (fill, stroke, stroke_width, opacity) = paint_attributes(*paint);
-            html! { <circle cx={centre.0.to_string()} cy={centre.1.to_string()} r={radius.to_string()} {fill} {stroke} stroke-width={stroke_width} {opacity} /> }
+            let p = painted(*paint, palette);
+            html! { <circle class={p.class} cx={centre.0.to_string()} cy={centre.1.to_string()} r={radius.to_string()} fill={p.fill} stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
         }
         Shape::Text {
             at,
@@ -159,7 +209,8 @@ fn shape(shape: &Shape) -> Html {
                 Baseline::Bottom => "-0.5ex",
             };
             html! {
-                <text x={at.0.to_string()} y={at.1.to_string()} {dy} text-anchor={anchor}
+                <text class={palette.role(colour.rgb).map(|r| format!("f-{r}"))}
+                    x={at.0.to_string()} y={at.1.to_string()} {dy} text-anchor={anchor}
                     font-size={fixed(*size_px, 1)} font-family={family.clone()}
                     font-weight={bold.then_some("bold")} fill={colour.hex()}
                     opacity={(colour.alpha < 1.0).then(|| fixed(colour.alpha, 3))}>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::strings::strings;
 use super::use_width::use_width;
+use crate::breakpoints;
 use crate::browser;
 use crate::content::{Content, Kind, Lang};
 use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, Step};
@@ -36,6 +37,11 @@ pub struct MapProps {
     /// A reform theme chosen in the overview: its sites stand out, the others fade.
     #[prop_or_default]
     pub theme: Option<String>,
+    /// Rendered at build time: the map at every width of `breakpoints::MAP` (CSS shows the one
+    /// that fits), the regions drawn from the shared `MapDefs`, and the markers as links to
+    /// their sites (`#baotou`) that work before the wasm runs.
+    #[prop_or_default]
+    pub prerender: bool,
     /// A marker was chosen (click, tap, Enter or Space).
     pub on_select: Callback<String>,
     /// Empty map was clicked.
@@ -84,6 +90,19 @@ pub fn Map(props: &MapProps) -> Html {
         |(asset, sites, lang, width, touch)| layout_for(asset, sites, *lang, *width as f64, *touch),
     );
 
+    // Constant in the wasm, so the prerender's branches compile out.
+    let prerender = props.prerender && !cfg!(target_arch = "wasm32");
+    let prerendered = use_memo(
+        (props.asset.clone(), sites.clone(), props.lang, prerender),
+        |(asset, sites, lang, prerender)| {
+            let widths: &[u32] = if *prerender { &breakpoints::MAP } else { &[] };
+            widths
+                .iter()
+                .map(|&w| layout_for(asset, sites, *lang, f64::from(w), false))
+                .collect::<Vec<_>>()
+        },
+    );
+
     let lang = props.lang;
     let selected_league = props
         .selected
@@ -94,7 +113,6 @@ pub fn Map(props: &MapProps) -> Html {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| on_clear.emit(()))
     };
-    let (w, h) = (layout.width, layout.height);
     let label = match lang {
         Lang::Zh => "内蒙古自治区地图：12个盟市与7个产改试点",
         Lang::En => "Map of Inner Mongolia: 12 leagues and cities, 7 reform pilot sites",
@@ -138,19 +156,13 @@ pub fn Map(props: &MapProps) -> Html {
         },
     };
 
-    html! {
-        <figure class="map" ref={node} data-testid="map">
-            <svg
-                class="map__svg"
-                width={num(w)}
-                height={num(h)}
-                viewBox={format!("0 0 {} {}", num(w), num(h))}
-                role="group"
-                aria-label={label}
-                aria-describedby={description_id.clone()}
-            >
-                <rect class="map__background" width={num(w)} height={num(h)} onclick={clear.clone()} />
-                <g transform={format!("scale({})", crate::decimal::shortest(layout.scale))} onclick={clear} aria-hidden="true">
+    let svg = |layout: &Layout, bp: Option<u32>| {
+        let (w, h) = (layout.width, layout.height);
+        let regions = if prerender {
+            html! { <use href="#imreform-regions" /> }
+        } else {
+            html! {
+                <>
                     { for shapes.regions.iter().map(|(code, zh, d)| {
                         let highlighted = selected_league.as_deref() == Some(zh.as_str());
                         html! {
@@ -165,12 +177,52 @@ pub fn Map(props: &MapProps) -> Html {
                     }) }
                     <path class="map__borders" d={shapes.borders.clone()} vector-effect="non-scaling-stroke" />
                     <path class="map__outline" d={shapes.outline.clone()} vector-effect="non-scaling-stroke" />
+                </>
+            }
+        };
+        let markers = if prerender {
+            layout
+                .markers
+                .iter()
+                .map(|m| marker_link(props, m))
+                .collect::<Html>()
+        } else {
+            layout
+                .markers
+                .iter()
+                .map(|m| marker(props, m, tab_stop.as_deref() == Some(m.id.as_str()), &keys))
+                .collect::<Html>()
+        };
+        html! {
+            <svg
+                class="map__svg"
+                data-bp={bp.map(|w| w.to_string())}
+                width={num(w)}
+                height={num(h)}
+                viewBox={format!("0 0 {} {}", num(w), num(h))}
+                role="group"
+                aria-label={label}
+                aria-describedby={description_id.clone()}
+            >
+                <rect class="map__background" width={num(w)} height={num(h)} onclick={clear.clone()} />
+                <g transform={format!("scale({})", crate::decimal::shortest(layout.scale))} onclick={clear.clone()} aria-hidden="true">
+                    { regions }
                 </g>
-                { overlay(&layout, lang) }
+                { overlay(layout, lang) }
                 { marker_leaders(&layout.markers) }
-                { for layout.markers.iter().map(|m| marker(props, m, tab_stop.as_deref() == Some(m.id.as_str()), &keys)) }
+                { markers }
             </svg>
-            <p id={description_id} class="visually-hidden">{ strings(lang).map_description }</p>
+        }
+    };
+
+    html! {
+        <figure class="map" ref={node} data-testid="map">
+            if prerender {
+                { for prerendered.iter().zip(breakpoints::MAP).map(|(layout, bp)| svg(layout, Some(bp))) }
+            } else {
+                { svg(&layout, None) }
+            }
+            <p id={description_id.clone()} class="visually-hidden">{ strings(lang).map_description }</p>
             <figcaption class="map__caption">
                 { legend(lang) }
                 <span class="map__credit" data-testid="map-credit">{ match lang {
@@ -179,6 +231,31 @@ pub fn Map(props: &MapProps) -> Html {
                 } }</span>
             </figcaption>
         </figure>
+    }
+}
+
+/// The region shapes and border meshes, once per page, for the prerendered maps to `<use>`
+/// (a dozen copies of the same geometry would be most of the page's bytes).
+#[derive(Properties, PartialEq)]
+pub struct MapDefsProps {
+    pub asset: Shared<MapAsset>,
+}
+
+#[component]
+pub fn MapDefs(props: &MapDefsProps) -> Html {
+    let asset = &props.asset;
+    html! {
+        <svg class="map__defs" width="0" height="0" aria-hidden="true" focusable="false">
+            <defs>
+                <g id="imreform-regions">
+                    { for asset.regions.iter().map(|r| html! {
+                        <path class="map__region" data-region={r.code.clone()} d={asset.region_path(r)} fill-rule="evenodd" />
+                    }) }
+                    <path class="map__borders" d={asset.mesh_path(2)} vector-effect="non-scaling-stroke" />
+                    <path class="map__outline" d={asset.mesh_path(1)} vector-effect="non-scaling-stroke" />
+                </g>
+            </defs>
+        </svg>
     }
 }
 
@@ -260,18 +337,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
             "marker--dim"
         }
     });
-    let (x, y) = placed.centre;
-    let r = placed.radius;
-    let name = format!(
-        "{} {}，{}",
-        site.number,
-        site.name.get(lang),
-        site.kind.label(lang)
-    );
-    let name = match lang {
-        Lang::Zh => name,
-        Lang::En => name.replacen('，', ", ", 1),
-    };
+    let name = marker_name(site, lang);
     let select = {
         let on_select = props.on_select.clone();
         let id = site.id.clone();
@@ -287,20 +353,6 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
         let id = site.id.clone();
         Callback::from(move |_: FocusEvent| on_focus.emit(id.clone()))
     };
-    // The shape, the number, and a box that answers touches whatever the shape.
-    let shape = match site.kind {
-        Kind::CityOrBanner => html! { <circle cx={num(x)} cy={num(y)} r={num(r * 0.92)} /> },
-        Kind::DevelopmentZone => {
-            let s = r * 0.82;
-            html! { <rect x={num(x - s)} y={num(y - s)} width={num(2.0 * s)} height={num(2.0 * s)} rx={num(s * 0.3)} /> }
-        }
-        Kind::Enterprise => html! {
-            <polygon points={format!(
-                "{0},{1} {2},{3} {0},{4} {5},{3}",
-                num(x), num(y - r), num(x + r), num(y), num(y + r), num(x - r)
-            )} />
-        },
-    };
     let kind_class = super::kind_class(site.kind);
     html! {
         <g
@@ -315,10 +367,67 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
                 onkeydown={keydown}
                 onfocus={focus}
             >
-                { shape }
-                <text x={num(x)} y={num(y)} font-size={num(r * 1.05)}>{ site.number }</text>
-                <rect class="marker__hit" x={num(x - r)} y={num(y - r)} width={num(2.0 * r)} height={num(2.0 * r)} />
+                { marker_inside(site, placed) }
         </g>
+    }
+}
+
+/// A marker before the wasm runs: a link to its site (`#baotou`), which the widget opens when
+/// it starts (it reads the address), with the same shape and number as the live marker.
+fn marker_link(props: &MapProps, placed: &PlacedMarker) -> Html {
+    let Some(site) = props.content.site(&placed.id) else {
+        return Html::default();
+    };
+    html! {
+        <a
+            href={format!("#{}", site.id)}
+            class={format!("marker {}", super::kind_class(site.kind))}
+            aria-label={marker_name(site, props.lang)}
+            data-testid="marker"
+            data-site={site.id.clone()}
+        >
+            { marker_inside(site, placed) }
+        </a>
+    }
+}
+
+/// "1 包头市，旗县市" / "1 Baotou, City or banner": a marker's accessible name.
+fn marker_name(site: &crate::content::Site, lang: Lang) -> String {
+    let name = format!(
+        "{} {}，{}",
+        site.number,
+        site.name.get(lang),
+        site.kind.label(lang)
+    );
+    match lang {
+        Lang::Zh => name,
+        Lang::En => name.replacen('，', ", ", 1),
+    }
+}
+
+/// The shape, the number, and a box that answers touches whatever the shape.
+fn marker_inside(site: &crate::content::Site, placed: &PlacedMarker) -> Html {
+    let (x, y) = placed.centre;
+    let r = placed.radius;
+    let shape = match site.kind {
+        Kind::CityOrBanner => html! { <circle cx={num(x)} cy={num(y)} r={num(r * 0.92)} /> },
+        Kind::DevelopmentZone => {
+            let s = r * 0.82;
+            html! { <rect x={num(x - s)} y={num(y - s)} width={num(2.0 * s)} height={num(2.0 * s)} rx={num(s * 0.3)} /> }
+        }
+        Kind::Enterprise => html! {
+            <polygon points={format!(
+                "{0},{1} {2},{3} {0},{4} {5},{3}",
+                num(x), num(y - r), num(x + r), num(y), num(y + r), num(x - r)
+            )} />
+        },
+    };
+    html! {
+        <>
+            { shape }
+            <text x={num(x)} y={num(y)} font-size={num(r * 1.05)}>{ site.number }</text>
+            <rect class="marker__hit" x={num(x - r)} y={num(y - r)} width={num(2.0 * r)} height={num(2.0 * r)} />
+        </>
     }
 }
 

@@ -15,7 +15,7 @@ pub use chart_view::ChartView;
 pub use error_panel::error_panel;
 pub use figure_tile::figure_tiles;
 pub use kiosk::use_kiosk;
-pub use map::Map;
+pub use map::{Map, MapDefs, MapDefsProps};
 pub use overview_card::OverviewCard;
 pub use site_card::SiteCard;
 pub use site_list::{site_list, SiteListProps};

@@ -21,6 +21,9 @@ pub struct OverviewCardProps {
     pub theme: Option<String>,
     pub on_theme: Callback<String>,
     pub on_select: Callback<String>,
+    /// Rendered at build time: charts at every width (see `ChartView`).
+    #[prop_or_default]
+    pub prerender: bool,
 }
 
 #[component]
@@ -66,7 +69,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                 <div class="tiles">
                     { figure_tiles(content.overview.figures.iter().filter(|f| !charted.contains(&f.id.as_str())), lang) }
                 </div>
-                { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
+                { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} prerender={props.prerender} /> }) }
                 <section class="card__section">
                     <h3 id="themes-title">{ s.themes }</h3>
                     <p class="card__hint">{ s.themes_hint }</p>

@@ -21,6 +21,10 @@ pub struct SiteCardProps {
     pub on_close: Callback<()>,
     /// Previous/next: the id of the site to show.
     pub on_select: Callback<String>,
+    /// In the prerendered dossier (for readers without JavaScript, and print): the story
+    /// without the close and previous/next buttons.
+    #[prop_or_default]
+    pub dossier: bool,
 }
 
 #[component]
@@ -86,14 +90,23 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
     let heading_id = format!("card-{}", site.id);
 
     html! {
-        <article class="card" data-testid="card" data-site={site.id.clone()} aria-labelledby={heading_id.clone()} lang={lang.tag()}>
+        <article
+            class="card"
+            id={props.dossier.then(|| site.id.clone())}
+            data-testid={if props.dossier { "dossier-card" } else { "card" }}
+            data-site={site.id.clone()}
+            aria-labelledby={heading_id.clone()}
+            lang={lang.tag()}
+        >
             <header class="card__header">
                 <span class={crate::components::class_list(&[Some("card__number"), Some(kind_class)])} aria-hidden="true">{ site.number }</span>
                 <div class="card__heading">
                     <h2 id={heading_id} class="card__name">{ site.name.get(lang) }</h2>
                     <p class="card__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</p>
                 </div>
-                <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
+                if !props.dossier {
+    <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
+                }
             </header>
             <div class="card__scroll" ref={scroller}>
                 <p class="card__headline">{ site.headline.get(lang) }</p>
@@ -104,11 +117,12 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                         <div class="tiles">
                             { figure_tiles(tiles.iter().copied(), lang) }
                         </div>
-                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
+                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} dossier={props.dossier} /> }) }
                     </section>
                 }
                 { details(site, &context, props.content.article.credit.get(lang), lang) }
             </div>
+            if !props.dossier {
             <nav class="card__nav">
                 <button type="button" class="card__step" onclick={go(previous.id.clone())} data-testid="card-previous">
                     { format!("← {} {}", s.previous, previous.name.get(lang)) }
@@ -117,6 +131,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                     { format!("{} {} →", s.next, next.name.get(lang)) }
                 </button>
             </nav>
+            }
         </article>
     }
 }

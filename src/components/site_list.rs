@@ -12,6 +12,9 @@ pub struct SiteListProps {
     pub selected: Option<String>,
     pub lang: Lang,
     pub on_select: Callback<String>,
+    /// Before the wasm runs (the prerender): links to each site (`#baotou`), which the widget
+    /// opens when it starts, instead of buttons.
+    pub links: bool,
 }
 
 pub fn site_list(props: &SiteListProps) -> Html {
@@ -30,22 +33,25 @@ pub fn site_list(props: &SiteListProps) -> Html {
                         let id = site.id.clone();
                         Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
                     };
+                    let class = crate::components::class_list(&[Some("sites__item"), selected.then_some("sites__item--selected")]);
+                    let inside = html! {
+                        <>
+                            <span class="sites__number" aria-hidden="true">{ site.number }</span>
+                            // The name in the reader's language first, then in the other.
+                            <span class="sites__names">
+                                <span class="sites__name" data-lang={lang.key()}>{ site.name.get(lang) }</span>
+                                <span class="sites__other" lang={other.tag()} data-lang={other.key()}>{ site.name.get(other) }</span>
+                                <span class="sites__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</span>
+                            </span>
+                        </>
+                    };
                     html! {
                         <li key={site.id.clone()} data-testid="site" data-site={site.id.clone()}>
-                            <button
-                                type="button"
-                                class={crate::components::class_list(&[Some("sites__item"), selected.then_some("sites__item--selected")])}
-                                aria-pressed={selected.to_string()}
-                                {onclick}
-                            >
-                                <span class="sites__number" aria-hidden="true">{ site.number }</span>
-                                // The name in the reader's language first, then in the other.
-                                <span class="sites__names">
-                                    <span class="sites__name" data-lang={lang.key()}>{ site.name.get(lang) }</span>
-                                    <span class="sites__other" lang={other.tag()} data-lang={other.key()}>{ site.name.get(other) }</span>
-                                    <span class="sites__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</span>
-                                </span>
-                            </button>
+                            if props.links {
+                                <a {class} href={format!("#{}", site.id)}>{ inside }</a>
+                            } else {
+                                <button type="button" {class} aria-pressed={selected.to_string()} {onclick}>{ inside }</button>
+                            }
                         </li>
                     }
                 }) }

@@ -15,14 +15,20 @@ const DEBOUNCE_MS: u32 = 120;
 /// The width of `node` in CSS pixels (`fallback` until it is mounted and measured).
 #[hook]
 pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
-    let width = use_state_eq(|| fallback);
+    use_measured_width(node).unwrap_or(fallback)
+}
+
+/// The width of `node` in CSS pixels, once it is mounted and measured.
+#[hook]
+pub fn use_measured_width(node: NodeRef) -> Option<f64> {
+    let width = use_state_eq(|| None);
     {
         let width = width.clone();
         use_effect_with(node, move |node| {
             let element = node.cast::<Element>();
             let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
             let observer = element.as_ref().and_then(|element| {
-                width.set(f64::from(element.client_width()).max(1.0));
+                width.set(Some(f64::from(element.client_width()).max(1.0)));
                 let measured = element.clone();
                 let pending = pending.clone();
                 let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -30,7 +36,7 @@ pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
                     let measured = measured.clone();
                     // Replacing the timeout cancels the previous one: only the last resize counts.
                     *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                        width.set(f64::from(measured.client_width()).max(1.0));
+                        width.set(Some(f64::from(measured.client_width()).max(1.0)));
                     }));
                 });
                 let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;

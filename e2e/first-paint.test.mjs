@@ -1,0 +1,228 @@
+// The first paint: the prerendered widget in index.html, before (and without) the wasm. It
+// shows the map in the reader's language, works as links before the widget starts, hands over
+// to the widget without moving anything (own page, iframe, script embed), and a script embed
+// far down an article fetches no wasm until the reader comes near it.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { ARTIFACTS, BASE_PATH, STRICT_CSP, startBrowser } from "./browser.mjs";
+
+const HOST = new URL("./host/", import.meta.url).pathname;
+
+/** Collects layout shifts (the Layout Instability API) from the start of the page. */
+function recordShifts() {
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      window.__shifts.push({ value: entry.value, at: entry.startTime, input: entry.hadRecentInput });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+/** CLS of the shifts after `since` (ms on the page's clock), input-driven ones excluded. */
+async function shiftsSince(frame, since) {
+  const shifts = await frame.evaluate(() => window.__shifts ?? []);
+  return shifts.filter((s) => !s.input && s.at >= since).reduce((sum, s) => sum + s.value, 0);
+}
+
+/** The smallest rendered size of the visible map text, in CSS px on screen. */
+function smallestMapText(root) {
+  let smallest = Infinity;
+  for (const text of root.querySelectorAll(".map__svg text")) {
+    const box = text.getBoundingClientRect();
+    if (box.width === 0 || !text.textContent.trim()) continue;
+    const size = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;
+    smallest = Math.min(smallest, size);
+  }
+  return smallest;
+}
+
+describe("first paint", () => {
+  let env;
+  before(async () => {
+    env = await startBrowser({ also: [{ base: "/news/", dir: HOST }], csp: STRICT_CSP });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  after(() => env?.close());
+
+  /** A page whose wasm is held back until `release()`: what a reader sees before it arrives. */
+  async function held(url, { width = 360, height = 800, locale = "zh-CN", javaScript = true } = {}) {
+    const context = await env.browser.newContext({
+      viewport: { width, height },
+      locale,
+      javaScriptEnabled: javaScript,
+      hasTouch: width < 500,
+    });
+    await context.addInitScript(recordShifts);
+    const problems = [];
+    const wasmRequests = [];
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    await context.route("**/widget_bg.wasm", async (route) => {
+      wasmRequests.push(route.request().url());
+      await gate;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await page.goto(url);
+    return { page, problems, wasmRequests, release, close: () => context.close() };
+  }
+
+  for (const width of [360, 1280]) {
+    test(`without JavaScript at ${width} px: the map with its 12 regions and 7 markers, and every site's story`, async () => {
+      const { page, close } = await held(env.url, { width, javaScript: false });
+      try {
+        const map = page.locator(".prerender:visible .map__svg:visible");
+        assert.equal(await map.count(), 1, "one map layout shows");
+        assert.equal(await map.locator("[data-region-label]").count(), 12);
+        assert.equal(await map.getByTestId("marker").count(), 7);
+        const smallest = await page.evaluate(smallestMapText, await page.$("body"));
+        assert.ok(smallest >= 11, `map text ${smallest.toFixed(1)} px`);
+        // The rendered map fills its container: a layout for the wrong width would not.
+        const [svg, figure] = await Promise.all([map.boundingBox(), page.locator(".prerender:visible .map").boundingBox()]);
+        assert.ok(Math.abs(svg.width - figure.width) < 1, `${svg.width} in ${figure.width}`);
+        const stories = page.getByTestId("dossier-card");
+        assert.equal(await stories.count(), 7);
+        assert.match(await stories.nth(1).textContent(), /6000余人次/);
+        // A marker is a link to its site's story.
+        await map.locator('[data-site="wuhai"]').click();
+        assert.equal(new URL(page.url()).hash, "#wuhai");
+        await page.screenshot({ path: `${ARTIFACTS}first-paint-nojs-${width}.png`, fullPage: false });
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  test("the first paint is in the reader's language: the address, else the browser", async () => {
+    for (const [query, locale, title] of [
+      ["?lang=en", "zh-CN", /Building a high-quality workforce/],
+      ["", "en-GB", /Building a high-quality workforce/],
+      ["", "zh-CN", /建设新时代高素质劳动者大军/],
+      ["#site=wuhai&lang=en", "zh-CN", /Building a high-quality workforce/],
+    ]) {
+      const { page, close } = await held(env.url + query, { locale });
+      try {
+        const heading = page.locator(".prerender:visible h1");
+        assert.match(await heading.textContent(), title, `${query} ${locale}`);
+        assert.equal(await page.getByTestId("widget").count(), 0, "the wasm has not run");
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  for (const width of [360, 1280]) {
+    for (const [name, path, frameOf] of [
+      ["own page", null, null],
+      ["iframe", "/news/first-paint-frame.html", "#frame"],
+      ["script embed", "/news/first-paint-script.html", null],
+    ]) {
+      test(`${name} at ${width} px: the widget takes over without moving anything (CLS ≤ 0.01)`, async () => {
+        const url = path ? env.origin + path : env.url;
+        const { page, problems, release, close } = await held(url, { width, locale: "en-GB" });
+        try {
+          const frame = frameOf ? page.frameLocator(frameOf) : null;
+          const scope = frame ?? (path ? page.locator("#embed") : page);
+          // The prerender is up and sized (an iframe from the prerender's own height message).
+          await scope.locator(".prerender .map__svg >> visible=true").first().waitFor();
+          if (frameOf) {
+            await page.waitForFunction(() => document.querySelector("#frame").getBoundingClientRect().height > 700);
+          }
+          await page.waitForTimeout(300);
+          const frames = [page.mainFrame(), ...page.frames().filter((f) => f !== page.mainFrame())];
+          const since = await Promise.all(frames.map((f) => f.evaluate(() => performance.now())));
+          const below = path ? await page.locator("#below").boundingBox() : null;
+          release();
+          await scope.getByTestId("widget").waitFor();
+          await page.waitForTimeout(800);
+          const cls = await Promise.all(frames.map((f, i) => shiftsSince(f, since[i])));
+          for (const [i, value] of cls.entries()) {
+            assert.ok(value <= 0.01, `CLS ${value.toFixed(4)} in ${i ? "the frame" : "the page"}`);
+          }
+          if (below) {
+            const after = await page.locator("#below").boundingBox();
+            assert.ok(Math.abs(after.y - below.y) < 1, `the host's text moved from ${below.y} to ${after.y}`);
+          }
+          assert.deepEqual(problems, []);
+        } finally {
+          await close();
+        }
+      });
+    }
+  }
+
+  test("a tap on a marker before the wasm runs opens that site when the widget starts", async () => {
+    const { page, release, close } = await held(env.url, { width: 360 });
+    try {
+      await page.locator('.prerender:visible .map__svg:visible [data-site="zalantun"]').tap();
+      release();
+      const card = page.getByTestId("card");
+      await card.waitFor();
+      assert.equal(await card.getAttribute("data-site"), "zalantun");
+    } finally {
+      await close();
+    }
+  });
+
+  test("in a script embed, a tap before the wasm opens the site and leaves the host's address alone", async () => {
+    const { page, release, close } = await held(`${env.origin}/news/first-paint-script.html`, { width: 360 });
+    try {
+      const embed = page.locator("#embed");
+      await embed.locator('.prerender .sites__item[href="#yili"]').tap();
+      release();
+      const card = embed.getByTestId("card");
+      await card.waitFor();
+      assert.equal(await card.getAttribute("data-site"), "yili");
+      assert.equal(new URL(page.url()).hash, "", "the host page's address is unchanged");
+    } finally {
+      await close();
+    }
+  });
+
+  test("a script embed three screens down fetches no wasm before the reader scrolls near it", async () => {
+    const { page, wasmRequests, release, close } = await held(`${env.origin}/news/lazy.html`, { width: 360 });
+    try {
+      release();
+      await page.waitForLoadState("load");
+      await page.waitForTimeout(1000);
+      assert.deepEqual(wasmRequests, [], "no wasm before scrolling");
+      await page.locator("#embed").scrollIntoViewIfNeeded();
+      await page.locator("#embed").getByTestId("widget").waitFor();
+      assert.equal(wasmRequests.length, 1);
+      assert.equal(await page.locator("#embed").locator("[data-region-label]").count(), 12);
+    } finally {
+      await close();
+    }
+  });
+
+  test("the page's <html lang> follows the language shown, from the first paint on", async () => {
+    const { page, release, close } = await held(`${env.url}?lang=en`, { width: 1280 });
+    try {
+      assert.equal(await page.locator("html").getAttribute("lang"), "en", "before the wasm");
+      release();
+      await page.getByTestId("widget").waitFor();
+      assert.equal(await page.locator("html").getAttribute("lang"), "en");
+      await page.getByRole("button", { name: "中文" }).click();
+      await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+    } finally {
+      await close();
+    }
+  });
+
+  test("the own page starts at once (the wasm is requested without any scrolling)", async () => {
+    const { page, wasmRequests, release, close } = await held(`${env.url}`, { width: 360 });
+    try {
+      await page.waitForFunction(() => document.querySelector(".prerender"));
+      await page.waitForTimeout(300);
+      assert.equal(wasmRequests.length, 1);
+      assert.ok(wasmRequests[0].startsWith(`${env.origin}${BASE_PATH}`));
+      release();
+      await page.getByTestId("widget").waitFor();
+    } finally {
+      await close();
+    }
+  });
+});
