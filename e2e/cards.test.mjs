@@ -142,6 +142,11 @@ describe("cards", () => {
       const stacked = await page.locator("[data-chart=skill-leaders] svg").textContent();
       assert.ok(stacked.includes("224") && stacked.includes("derived"), stacked);
       await page.screenshot({ path: `${ARTIFACTS}card-baotou-steel-en-1280.png`, fullPage: true });
+      // 近1万余: a news desk writes "nearly 10,000", never "close to 10,000+".
+      await page.locator("[data-testid=marker][data-site=wuhai]").click();
+      const wuhai = await page.getByTestId("card").textContent();
+      assert.match(wuhai, /nearly 10,000/);
+      assert.doesNotMatch(wuhai, /close to|10,000\+/);
     } finally {
       await widget.close();
     }
