@@ -81,6 +81,8 @@ for (const host of hosts) {
   });
   const root = document.createElement("div");
   root.className = "imreform-root";
+  // The widget's own page, for the links to one site that readers share.
+  host.setAttribute("data-widget-page", new URL("index.html", base).href);
   shadow.append(style, root);
   showPrerender(host, root, styled);
   // A tap before the wasm runs: remember the site for the widget (it reads data-site when it

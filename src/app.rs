@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{
     error_panel, site_list, strings, use_kiosk, Map, OverviewCard, SiteCard, SiteListProps,
+    WidthHints,
 };
 use crate::content::{self, Content, Lang, LoadError};
 use crate::embed::{self, HostMessage};
@@ -22,6 +23,8 @@ use crate::state::{Action, AppState, KioskConfig};
 pub struct EmbedHost {
     pub element: web_sys::Element,
     pub options: Route,
+    /// The widget's own page (where boot.js came from), for links to share.
+    pub page: Option<String>,
 }
 
 impl PartialEq for EmbedHost {
@@ -35,6 +38,9 @@ pub struct AppProps {
     /// Set for a script embed; `None` on the widget's own page (or in an iframe).
     #[prop_or_default]
     pub host: Option<Rc<EmbedHost>>,
+    /// The prerender's widths on screen, measured before it was replaced.
+    #[prop_or_default]
+    pub hints: WidthHints,
 }
 
 /// Where the content comes from when an override file was asked for.
@@ -101,7 +107,11 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let frame = |content: &Shared<Content>| {
-        html! { <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} /> }
+        html! {
+            <ContextProvider<WidthHints> context={props.hints.clone()}>
+                <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} />
+            </ContextProvider<WidthHints>>
+        }
     };
     let retry = {
         let attempt = attempt.clone();
@@ -365,6 +375,12 @@ fn Frame(props: &FrameProps) -> Html {
             }
         })
     };
+    let share_page = match &props.host {
+        Some(host) => host.page.clone(),
+        None => browser::page_url(),
+    };
+    // Printing gives a dossier: every site's story, figures and tables, in the language shown.
+    let printing = browser::use_printing();
     let card = match &state.selected {
         Some(id) => html! {
             <SiteCard
@@ -374,6 +390,7 @@ fn Frame(props: &FrameProps) -> Html {
                 {dark}
                 on_close={on_clear.clone()}
                 on_select={on_go.clone()}
+                share_page={share_page.clone()}
             />
         },
         None => html! {
@@ -467,22 +484,14 @@ fn Frame(props: &FrameProps) -> Html {
             <footer class="widget__credit" data-testid="credit">
                 <p>{ article.credit.get(lang) }</p>
             </footer>
+            if printing {
+                { dossier(&props.content, lang, "dossier dossier--print", "print-dossier") }
+            }
             if prerender == Some(Lang::Zh) {
                 // For readers without JavaScript (hidden once a script runs): every site's story,
                 // which the markers and list entries link to. In the default language only, so
                 // each site's id is on the page once.
-                <section class="dossier" aria-label={s.sites}>
-                    { for props.content.sites_in_order().into_iter().map(|site| html! {
-                        <SiteCard
-                            content={props.content.clone()}
-                            site_id={site.id.clone()}
-                            {lang}
-                            on_close={on_clear.clone()}
-                            on_select={on_go.clone()}
-                            dossier=true
-                        />
-                    }) }
-                </section>
+                { dossier(&props.content, lang, "dossier", "dossier") }
             }
             <div class="visually-hidden" aria-live="polite" data-testid="announcer">{ announcement }</div>
             if state.attracting {
@@ -503,5 +512,29 @@ fn Frame(props: &FrameProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+/// Every site's story, figures and tables, one after another: for readers without JavaScript
+/// (in the prerender) and for print.
+fn dossier(
+    content: &Shared<Content>,
+    lang: Lang,
+    class: &'static str,
+    testid: &'static str,
+) -> Html {
+    html! {
+        <section {class} data-testid={testid} aria-label={strings(lang).sites}>
+            { for content.sites_in_order().into_iter().map(|site| html! {
+                <SiteCard
+                    content={content.clone()}
+                    site_id={site.id.clone()}
+                    {lang}
+                    on_close={Callback::noop()}
+                    on_select={Callback::noop()}
+                    dossier=true
+                />
+            }) }
+        </section>
     }
 }

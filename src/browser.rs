@@ -304,3 +304,134 @@ pub async fn fetch_text(url: &str, max_bytes: usize, timeout_ms: u32) -> Result<
     }
     Ok(text)
 }
+
+/// The widget's own page, without query or fragment: the base of a link to share.
+pub fn page_url() -> Option<String> {
+    let location = window()?.location();
+    Some(format!(
+        "{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?
+    ))
+}
+
+/// What became of a request to share a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The system's share sheet took it.
+    Sheet,
+    /// The reader closed the share sheet: nothing to say.
+    Cancelled,
+    /// On the clipboard.
+    Copied,
+    /// Neither works here (no Web Share, no clipboard permission): show it to copy by hand.
+    Unavailable,
+}
+
+/// Calls `object.name(argument)` if it is a function returning a promise, and awaits it.
+async fn call_promise(
+    object: &JsValue,
+    name: &str,
+    argument: &JsValue,
+) -> Option<Result<(), JsValue>> {
+    let function = js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = function
+        .call1(object, argument)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    Some(
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map(|_| ()),
+    )
+}
+
+/// Shares `url` with the system's share sheet where the browser has one (phones), else puts
+/// it on the clipboard.
+pub async fn share(title: &str, url: &str) -> Shared {
+    let Some(window) = window() else {
+        return Shared::Unavailable;
+    };
+    let navigator: JsValue = window.navigator().into();
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    match call_promise(&navigator, "share", &data).await {
+        Some(Ok(())) => return Shared::Sheet,
+        Some(Err(error)) => {
+            let name = js_sys::Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                return Shared::Cancelled;
+            }
+        }
+        None => {}
+    }
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
+    match call_promise(&clipboard, "writeText", &url.into()).await {
+        Some(Ok(())) => Shared::Copied,
+        _ => Shared::Unavailable,
+    }
+}
+
+/// Whether the page is being printed (or shown as print media), kept up to date.
+#[hook]
+pub fn use_printing() -> bool {
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let query = window().and_then(|w| w.match_media("print").ok().flatten());
+            let window = window();
+            let (on_change, on_before, on_after) = {
+                let (a, b, c) = (printing.clone(), printing.clone(), printing);
+                let query = query.clone();
+                (
+                    Closure::<dyn Fn()>::new(move || {
+                        a.set(query.as_ref().is_some_and(|q| q.matches()))
+                    }),
+                    Closure::<dyn Fn()>::new(move || b.set(true)),
+                    Closure::<dyn Fn()>::new(move || c.set(false)),
+                )
+            };
+            if let Some(query) = &query {
+                let _ = query
+                    .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+            }
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback(
+                    "beforeprint",
+                    on_before.as_ref().unchecked_ref(),
+                );
+                let _ = window.add_event_listener_with_callback(
+                    "afterprint",
+                    on_after.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(query) = &query {
+                    let _ = query.remove_event_listener_with_callback(
+                        "change",
+                        on_change.as_ref().unchecked_ref(),
+                    );
+                }
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "beforeprint",
+                        on_before.as_ref().unchecked_ref(),
+                    );
+                    let _ = window.remove_event_listener_with_callback(
+                        "afterprint",
+                        on_after.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    *printing
+}

@@ -19,6 +19,7 @@ pub mod decimal;
 pub mod embed;
 pub mod fmath;
 pub mod geo;
+pub mod gesture;
 pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::components::WidthHints;
 use crate::route::Route;
 use crate::{App, AppProps, EmbedHost};
 
@@ -35,8 +36,9 @@ pub fn mount_all() {
         };
         // The prerendered widget inside (src/prerender.rs) is laid out as the live one will be,
         // so replacing it moves nothing.
+        let hints = prerender_widths(&root);
         clear(&root);
-        yew::Renderer::<App>::with_root(root).render();
+        yew::Renderer::<App>::with_root_and_props(root, AppProps { host: None, hints }).render();
         return;
     }
     let ids = content_ids();
@@ -55,15 +57,31 @@ pub fn mount_all() {
             .and_then(|shadow| shadow.query_selector(".imreform-root").ok().flatten())
             .unwrap_or_else(|| host.clone());
         // The prerender boot.js showed in the shadow root, if it came first.
+        let hints = prerender_widths(&root);
         clear(&root);
         let props = AppProps {
             host: Some(Rc::new(EmbedHost {
+                page: host.get_attribute("data-widget-page"),
                 element: host,
                 options,
             })),
+            hints,
         };
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
+}
+
+/// The widths the prerender's map and first chart have on screen (those CSS shows).
+fn prerender_widths(root: &web_sys::Element) -> WidthHints {
+    let shown = |selector: &str| {
+        let list = root.query_selector_all(selector).ok()?;
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            .map(|element| f64::from(element.client_width()))
+            .find(|&width| width > 0.0)
+    };
+    WidthHints::new(shown(".prerender .map"), shown(".prerender .chart__plot"))
 }
 
 fn clear(root: &web_sys::Element) {

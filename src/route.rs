@@ -260,6 +260,15 @@ pub fn fragment(site: Option<&str>, lang: Lang, default_lang: Lang) -> String {
     }
 }
 
+/// A link to one site in one language, for sharing: the widget's page (`page`, any query or
+/// fragment of it dropped, so an embed's `mode` or `id` does not travel) with
+/// `#site=…&lang=…`, which opens that site in that language whatever the recipient's browser
+/// speaks.
+pub fn share_link(page: &str, site: &str, lang: Lang) -> String {
+    let end = page.find(['?', '#']).unwrap_or(page.len());
+    format!("{}#site={site}&lang={}", &page[..end], lang.key())
+}
+
 /// The starting language: the address, then the browser's preferences, then Chinese.
 pub fn initial_lang(from_address: Option<Lang>, browser: &[String]) -> Lang {
     from_address
@@ -275,6 +284,27 @@ mod tests {
 
     fn parse(query: &str, fragment: &str) -> Route {
         Route::parse(query, fragment, &SITES)
+    }
+
+    #[test]
+    fn a_shared_link_opens_its_site_in_its_language() {
+        let link = share_link(
+            "https://example.org/graphics/imreform/index.html?mode=embed&id=x#wuhai",
+            "baotou-steel",
+            Lang::En,
+        );
+        assert_eq!(
+            link,
+            "https://example.org/graphics/imreform/index.html#site=baotou-steel&lang=en"
+        );
+        let (_, fragment) = link.split_once('#').expect("a fragment");
+        let route = parse("", fragment);
+        assert_eq!(route.site.as_deref(), Some("baotou-steel"));
+        assert_eq!(route.lang, Some(Lang::En));
+        assert_eq!(
+            share_link("https://example.org/g/", "wuhai", Lang::Zh),
+            "https://example.org/g/#site=wuhai&lang=zh"
+        );
     }
 
     #[test]

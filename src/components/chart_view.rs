@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::strings::strings;
 use super::use_width::use_measured_width;
+use super::WidthHints;
 use crate::breakpoints;
 use crate::chart::{render, Anchor, Baseline, Chart, Drawing, Paint, Palette, Shape, DARK, LIGHT};
 use crate::content::Lang;
@@ -29,7 +30,13 @@ pub struct ChartViewProps {
 #[component]
 pub fn ChartView(props: &ChartViewProps) -> Html {
     let node = use_node_ref();
-    let width = use_measured_width(node.clone());
+    let hints = use_context::<WidthHints>().unwrap_or_default();
+    let measured = use_measured_width(node.clone());
+    if let Some(width) = measured {
+        hints.chart.set(Some(width));
+    }
+    // Before it is measured: the prerender's chart width (or the last chart's).
+    let width = measured.or_else(|| hints.chart.get());
     let show_data = use_state_eq(|| false);
     // Laid out at a fixed width (the largest that fits) and scaled to the container by CSS:
     // the same width the prerender shows for the same container, so nothing moves at takeover.

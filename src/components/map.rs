@@ -4,11 +4,12 @@
 use yew::prelude::*;
 
 use super::strings::strings;
-use super::use_width::use_width;
+use super::use_width::use_measured_width;
+use super::WidthHints;
 use crate::breakpoints;
 use crate::browser;
 use crate::content::{Content, Kind, Lang};
-use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, Step};
+use crate::geo::{self, layout_for, Inset, Layout, MapAsset, PlacedMarker, SitePoint, Step};
 use crate::shared::Shared;
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
@@ -58,7 +59,10 @@ struct Shapes {
 #[component]
 pub fn Map(props: &MapProps) -> Html {
     let node = use_node_ref();
-    let width = use_width(node.clone(), 640.0);
+    // Until it has measured itself, the map takes the prerendered map's width (so the first
+    // live frame is the prerender's picture), else a desktop guess.
+    let hint = use_context::<WidthHints>().and_then(|h| h.map);
+    let width = use_measured_width(node.clone()).or(hint).unwrap_or(640.0);
     let instance = *use_state(next_instance);
     // The marker that holds the map's one tab stop (roving tabindex).
     let active = use_state(|| None::<String>);
@@ -78,13 +82,20 @@ pub fn Map(props: &MapProps) -> Html {
             .map(SitePoint::from)
             .collect::<Vec<_>>()
     });
-    // Whole pixels are enough; this keeps sub-pixel resizes from redoing the layout.
+    // Whole pixels are enough; this keeps sub-pixel resizes from redoing the layout. A phone
+    // map is laid out at the prerender's widths and scaled by CSS (its inset makes its height
+    // depend on the width), so the prerendered and the live map are the same picture.
+    let layout_width = if width < geo::PHONE_MAP_BELOW_PX && !props.touch {
+        i64::from(breakpoints::snap(&breakpoints::MAP, width))
+    } else {
+        width.round() as i64
+    };
     let layout = use_memo(
         (
             props.asset.clone(),
             sites.clone(),
             props.lang,
-            width.round() as i64,
+            layout_width,
             props.touch,
         ),
         |(asset, sites, lang, width, touch)| layout_for(asset, sites, *lang, *width as f64, *touch),
@@ -156,13 +167,20 @@ pub fn Map(props: &MapProps) -> Html {
         },
     };
 
+    // The live map's regions carry an id, for its inset to <use> them (the prerender's share
+    // one geometry, `MapDefs`).
+    let regions_id = if prerender {
+        "imreform-regions".to_owned()
+    } else {
+        format!("map-regions-{instance}")
+    };
     let svg = |layout: &Layout, bp: Option<u32>| {
         let (w, h) = (layout.width, layout.height);
         let regions = if prerender {
-            html! { <use href="#imreform-regions" /> }
+            html! { <use href={format!("#{regions_id}")} /> }
         } else {
             html! {
-                <>
+                <g id={regions_id.clone()}>
                     { for shapes.regions.iter().map(|(code, zh, d)| {
                         let highlighted = selected_league.as_deref() == Some(zh.as_str());
                         html! {
@@ -177,9 +195,14 @@ pub fn Map(props: &MapProps) -> Html {
                     }) }
                     <path class="map__borders" d={shapes.borders.clone()} vector-effect="non-scaling-stroke" />
                     <path class="map__outline" d={shapes.outline.clone()} vector-effect="non-scaling-stroke" />
-                </>
+                </g>
             }
         };
+        let clip_id = format!("map-inset-{instance}-{}", bp.unwrap_or(0));
+        let inset = layout
+            .inset
+            .as_ref()
+            .map(|inset| inset_view(inset, layout, &regions_id, &clip_id, lang));
         let markers = if prerender {
             layout
                 .markers
@@ -209,6 +232,7 @@ pub fn Map(props: &MapProps) -> Html {
                     { regions }
                 </g>
                 { overlay(layout, lang) }
+                { inset }
                 { marker_leaders(&layout.markers) }
                 { markers }
             </svg>
@@ -291,6 +315,53 @@ fn overlay(layout: &Layout, lang: Lang) -> Html {
                 <path d={format!("M{} {} V{} H{} V{}", num(bx), num(by - tick), num(by), num(bx + bar.length_px), num(by - tick))} />
                 <text x={num(bx)} y={num(by - tick - font * 0.3)}>{ scale_text }</text>
             </g>
+        </g>
+    }
+}
+
+/// The enlarged corridor: its outline and the sites' dots on the map, a connector, and the
+/// panel below with the same regions (clipped), the names of the leagues it shows, and the
+/// capital; its markers are drawn with the others.
+fn inset_view(inset: &Inset, layout: &Layout, regions_id: &str, clip_id: &str, lang: Lang) -> Html {
+    let (source, panel) = (&inset.source, &inset.rect);
+    let zoom = layout.scale * inset.zoom;
+    let (tx, ty) = (
+        panel.x0 - source.x0 * inset.zoom,
+        panel.y0 - source.y0 * inset.zoom,
+    );
+    let font = layout.font_px;
+    let caption = match lang {
+        Lang::Zh => "局部放大",
+        Lang::En => "Enlarged",
+    };
+    html! {
+        <g class="map__inset" aria-hidden="true">
+            <rect class="map__inset-source" x={num(source.x0)} y={num(source.y0)}
+                width={num(source.x1 - source.x0)} height={num(source.y1 - source.y0)} />
+            { for inset.dots.iter().map(|&(x, y)| html! {
+                <circle class="map__inset-dot" cx={num(x)} cy={num(y)} r="2" />
+            }) }
+            { line("map__inset-connector", ((source.x0 + source.x1) / 2.0, source.y1), ((source.x0 + source.x1) / 2.0, panel.y0)) }
+            <clipPath id={clip_id.to_owned()}>
+                <rect x={num(panel.x0)} y={num(panel.y0)} width={num(panel.x1 - panel.x0)} height={num(panel.y1 - panel.y0)} />
+            </clipPath>
+            <rect class="map__background" x={num(panel.x0)} y={num(panel.y0)} width={num(panel.x1 - panel.x0)} height={num(panel.y1 - panel.y0)} />
+            <g clip-path={format!("url(#{clip_id})")}>
+                <g transform={format!("translate({} {}) scale({})", num(tx), num(ty), crate::decimal::shortest(zoom))}>
+                    <use href={format!("#{regions_id}")} />
+                </g>
+            </g>
+            <rect class="map__inset-frame" x={num(panel.x0)} y={num(panel.y0)} width={num(panel.x1 - panel.x0)} height={num(panel.y1 - panel.y0)} />
+            <g class="map__overlay" font-size={num(font)}>
+                { for inset.labels.iter().map(|label| {
+                    let (x, y) = label.rect.centre();
+                    html! { <text class="map__label" x={num(x)} y={num(y)} data-region-label={label.code.clone()} data-inset="true">{ &label.text }</text> }
+                }) }
+                <text class="map__inset-caption" x={num(panel.x0 + font * 0.5)} y={num(panel.y1 - font * 0.6)}>{ caption }</text>
+            </g>
+            if let Some(star_box) = inset.capital {
+                <polygon class="map__capital" points={star(star_box.centre(), font * 0.5)} />
+            }
         </g>
     }
 }
@@ -426,7 +497,8 @@ fn marker_inside(site: &crate::content::Site, placed: &PlacedMarker) -> Html {
         <>
             { shape }
             <text x={num(x)} y={num(y)} font-size={num(r * 1.05)}>{ site.number }</text>
-            <rect class="marker__hit" x={num(x - r)} y={num(y - r)} width={num(2.0 * r)} height={num(2.0 * r)} />
+            // The touch target: 44 px on a phone, whatever the shape's size.
+            <rect class="marker__hit" x={num(x - placed.target / 2.0)} y={num(y - placed.target / 2.0)} width={num(placed.target)} height={num(placed.target)} />
         </>
     }
 }

@@ -10,6 +10,7 @@ mod site_card;
 mod site_list;
 mod strings;
 mod use_width;
+mod width_hints;
 
 pub use chart_view::ChartView;
 pub use error_panel::error_panel;
@@ -20,6 +21,7 @@ pub use overview_card::OverviewCard;
 pub use site_card::SiteCard;
 pub use site_list::{site_list, SiteListProps};
 pub use strings::{strings, Strings};
+pub use width_hints::WidthHints;
 
 /// A `class` attribute: the parts that are present, space-separated. (Yew's `classes!` keeps
 /// an ordered hash set per element; a plain string does the same job in less wasm.)

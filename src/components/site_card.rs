@@ -22,9 +22,21 @@ pub struct SiteCardProps {
     /// Previous/next: the id of the site to show.
     pub on_select: Callback<String>,
     /// In the prerendered dossier (for readers without JavaScript, and print): the story
-    /// without the close and previous/next buttons.
+    /// without the close, share and previous/next buttons.
     #[prop_or_default]
     pub dossier: bool,
+    /// The widget's page, for a link to this site that the reader can share; no share button
+    /// without it.
+    #[prop_or_default]
+    pub share_page: Option<String>,
+}
+
+/// Where and when a touch on the card began, to tell a swipe from a scroll or a tap.
+#[derive(Clone, Copy)]
+struct TouchStart {
+    x: f64,
+    y: f64,
+    at_ms: f64,
 }
 
 #[component]
@@ -52,6 +64,13 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                 .collect::<Vec<_>>()
         },
     );
+    let touch = use_mut_ref(|| None::<TouchStart>);
+    let shared = use_state(|| None::<(String, crate::browser::Shared)>);
+    {
+        // The confirmation belongs to the site it was about.
+        let shared = shared.clone();
+        use_effect_with(props.site_id.clone(), move |_| shared.set(None));
+    }
     let Some(site) = props.content.site(&props.site_id) else {
         return Html::default();
     };
@@ -86,6 +105,76 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
+    // A sideways swipe on a touch screen does what next and previous do. The card allows only
+    // vertical panning (CSS touch-action), so a scroll ends in pointercancel, never a swipe.
+    let on_pointer_down = {
+        let touch = touch.clone();
+        Callback::from(move |event: PointerEvent| {
+            *touch.borrow_mut() = (event.pointer_type() == "touch").then(|| TouchStart {
+                x: f64::from(event.client_x()),
+                y: f64::from(event.client_y()),
+                at_ms: event.time_stamp(),
+            });
+        })
+    };
+    let on_pointer_up = {
+        let touch = touch.clone();
+        let (on_select, previous, next) = (
+            props.on_select.clone(),
+            previous.id.clone(),
+            next.id.clone(),
+        );
+        Callback::from(move |event: PointerEvent| {
+            let Some(start) = touch.borrow_mut().take() else {
+                return;
+            };
+            let swipe = crate::gesture::classify(
+                f64::from(event.client_x()) - start.x,
+                f64::from(event.client_y()) - start.y,
+                event.time_stamp() - start.at_ms,
+            );
+            match swipe {
+                Some(crate::gesture::Swipe::Next) => on_select.emit(next.clone()),
+                Some(crate::gesture::Swipe::Previous) => on_select.emit(previous.clone()),
+                None => {}
+            }
+        })
+    };
+    let on_pointer_cancel = {
+        let touch = touch.clone();
+        Callback::from(move |_: PointerEvent| *touch.borrow_mut() = None)
+    };
+    let share_link = props
+        .share_page
+        .as_deref()
+        .map(|page| crate::route::share_link(page, &site.id, lang));
+    let on_share = share_link.clone().map(|link| {
+        let shared = shared.clone();
+        let title = format!(
+            "{} · {}",
+            site.name.get(lang),
+            props.content.article.title.get(lang)
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (shared, link, title) = (shared.clone(), link.clone(), title.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = crate::browser::share(&title, &link).await;
+                shared.set(Some((link, outcome)));
+            });
+        })
+    });
+    let share_status = match &*shared {
+        Some((link, crate::browser::Shared::Copied)) => html! {
+            <p class="card__shared" role="status" data-testid="share-status">{ s.link_copied }<span class="card__link">{ link }</span></p>
+        },
+        Some((link, crate::browser::Shared::Unavailable)) => html! {
+            <p class="card__shared" role="status" data-testid="share-status">
+                { s.copy_link }
+                <input class="card__link-input" type="text" readonly=true value={link.clone()} aria-label={s.copy_link} />
+            </p>
+        },
+        _ => Html::default(),
+    };
     let kind_class = super::kind_class(site.kind);
     let heading_id = format!("card-{}", site.id);
 
@@ -97,6 +186,9 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
             data-site={site.id.clone()}
             aria-labelledby={heading_id.clone()}
             lang={lang.tag()}
+            onpointerdown={(!props.dossier).then_some(on_pointer_down)}
+            onpointerup={(!props.dossier).then_some(on_pointer_up)}
+            onpointercancel={(!props.dossier).then_some(on_pointer_cancel)}
         >
             <header class="card__header">
                 <span class={crate::components::class_list(&[Some("card__number"), Some(kind_class)])} aria-hidden="true">{ site.number }</span>
@@ -105,9 +197,13 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                     <p class="card__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</p>
                 </div>
                 if !props.dossier {
-    <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
+                    if let Some(on_share) = on_share {
+                        <button type="button" class="card__share" onclick={on_share} data-testid="card-share">{ s.share }</button>
+                    }
+                    <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
                 }
             </header>
+            { share_status }
             <div class="card__scroll" ref={scroller}>
                 <p class="card__headline">{ site.headline.get(lang) }</p>
                 <p class="card__summary">{ site.summary.get(lang) }</p>

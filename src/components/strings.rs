@@ -23,6 +23,9 @@ pub struct Strings {
     pub overview_shown: &'static str,
     pub map_description: &'static str,
     pub sites: &'static str,
+    pub share: &'static str,
+    pub link_copied: &'static str,
+    pub copy_link: &'static str,
     pub section: fn(u32) -> String,
     pub source_line: fn(&str, u32) -> String,
 }
@@ -48,6 +51,9 @@ const ZH: Strings = Strings {
     overview_shown: "显示概览",
     map_description: "地图显示内蒙古自治区12个盟市和7个产改试点。按方向键在试点之间移动，按回车或空格键打开试点介绍，按Esc键关闭。",
     sites: "七个试点",
+    share: "分享",
+    link_copied: "链接已复制：",
+    copy_link: "复制此链接：",
     section: |n| format!("第{n}部分"),
     source_line: |credit, n| format!("{credit}，第{n}部分"),
 };
@@ -73,6 +79,9 @@ const EN: Strings = Strings {
     overview_shown: "Showing the overview",
     map_description: "The map shows Inner Mongolia's 12 leagues and cities and the 7 reform pilot sites. Use the arrow keys to move between sites, Enter or Space to open one, and Escape to close it.",
     sites: "The seven pilots",
+    share: "Share",
+    link_copied: "Link copied: ",
+    copy_link: "Copy this link: ",
     section: |n| format!("section {n}"),
     source_line: |credit, n| format!("{credit}, section {n}"),
 };

@@ -70,11 +70,17 @@ impl From<&Site> for SitePoint {
 pub struct PlacedMarker {
     pub id: String,
     pub number: u32,
-    /// The site's true position.
+    /// The site's true position (in the inset's pixels for a marker drawn there).
     pub anchor: (f64, f64),
     /// Where the marker is drawn; differs from `anchor` when it had to move.
     pub centre: (f64, f64),
+    /// The drawn shape's radius.
     pub radius: f64,
+    /// The side of the square that answers a touch: at least the shape, and at least
+    /// `TOUCH_TARGET_PX` on a phone.
+    pub target: f64,
+    /// Drawn in the inset (the enlarged corridor) rather than on the main map.
+    pub in_inset: bool,
 }
 
 impl PlacedMarker {
@@ -82,8 +88,38 @@ impl PlacedMarker {
         self.anchor != self.centre
     }
 
+    /// The touch target, which is what may not overlap anything.
     pub fn rect(&self) -> Rect {
-        Rect::centred(self.centre, 2.0 * self.radius, 2.0 * self.radius)
+        Rect::centred(self.centre, self.target, self.target)
+    }
+}
+
+/// An enlarged view of the one stretch of the map where sites crowd (on a phone, six of the
+/// seven sit within 90x60 px around Baotou, Hohhot, Ordos and Wuhai): drawn below the map,
+/// with the stretch outlined on the map itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inset {
+    /// The panel, in the map's pixels.
+    pub rect: Rect,
+    /// The part of the main map it enlarges, in the main map's pixels.
+    pub source: Rect,
+    /// Inset pixels per main-map pixel.
+    pub zoom: f64,
+    /// The sites' true points on the main map (drawn as dots inside `source`).
+    pub dots: Vec<(f64, f64)>,
+    /// Region names that fall inside the panel.
+    pub labels: Vec<PlacedLabel>,
+    /// The capital's star, when it falls inside the panel.
+    pub capital: Option<Rect>,
+}
+
+impl Inset {
+    /// A main-map point in the inset's pixels.
+    pub fn map(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (
+            self.rect.x0 + (x - self.source.x0) * self.zoom,
+            self.rect.y0 + (y - self.source.y0) * self.zoom,
+        )
     }
 }
 
@@ -128,10 +164,20 @@ pub struct Layout {
     pub labels: Vec<PlacedLabel>,
     pub capital: Rect,
     pub scale_bar: ScaleBar,
+    /// On narrow maps where sites crowd: the enlarged corridor below the map.
+    pub inset: Option<Inset>,
 }
 
 /// Smallest text on the map, in CSS pixels, at any width.
 pub const MIN_FONT_PX: f64 = 11.0;
+
+/// A thumb's target on a phone (Apple's and WCAG's 44 px).
+pub const TOUCH_TARGET_PX: f64 = 44.0;
+
+/// Maps narrower than this are phone maps: 44 px targets, and an inset where sites crowd. One
+/// of the prerender's widths (`breakpoints::MAP`), so the prerender and the live map agree on
+/// which maps have one; the live map lays a phone map out at the same widths.
+pub const PHONE_MAP_BELOW_PX: f64 = 545.0;
 
 /// Type size for a map `width` px wide: 11 px on a phone, up to 26 px on a 4K kiosk.
 pub fn font_px(width: f64) -> f64 {
@@ -167,20 +213,22 @@ pub fn region_label(asset: &MapAsset, code: &str, lang: Lang) -> Option<String> 
 }
 
 struct Placer {
-    width: f64,
-    height: f64,
+    bounds: Rect,
     taken: Vec<Rect>,
 }
 
 impl Placer {
     fn free(&self, rect: &Rect) -> bool {
-        rect.within(self.width, self.height) && !self.taken.iter().any(|t| t.overlaps(rect))
+        let b = &self.bounds;
+        let inside = rect.x0 >= b.x0 && rect.y0 >= b.y0 && rect.x1 <= b.x1 && rect.y1 <= b.y1;
+        inside && !self.taken.iter().any(|t| t.overlaps(rect))
     }
 
     /// The free box nearest to `anchor`, searching rings of growing radius in 16 directions.
     fn place(&mut self, anchor: (f64, f64), w: f64, h: f64) -> Option<Rect> {
         let step = w.min(h).max(4.0) / 2.0;
-        let max_rings = ((self.width.max(self.height)) / step).ceil() as usize;
+        let size = (self.bounds.x1 - self.bounds.x0).max(self.bounds.y1 - self.bounds.y0);
+        let max_rings = (size / step).ceil() as usize;
         for ring in 0..=max_rings {
             let distance = ring as f64 * step;
             let directions = if ring == 0 { 1 } else { 16 };
@@ -228,13 +276,23 @@ pub fn layout_for(
 ) -> Layout {
     let width = width.max(1.0);
     let scale = width / f64::from(asset.width);
-    let height = f64::from(asset.height) * scale;
+    let map_height = f64::from(asset.height) * scale;
     let font = font_px(width);
     let radius = marker_radius(width, touch);
+    let phone = width < PHONE_MAP_BELOW_PX && !touch;
+    let target = if phone {
+        TOUCH_TARGET_PX.max(2.0 * radius)
+    } else {
+        2.0 * radius
+    };
     let to_px = |(x, y): (f64, f64)| (x * scale, y * scale);
     let mut placer = Placer {
-        width,
-        height,
+        bounds: Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: width,
+            y1: map_height,
+        },
         taken: Vec::new(),
     };
 
@@ -265,39 +323,137 @@ pub fn layout_for(
 
     let mut ordered: Vec<&SitePoint> = sites.iter().collect();
     crate::small_sort::sort_by_key(&mut ordered, |s| s.number);
-    let markers = ordered
-        .into_iter()
-        .filter_map(|site| {
-            let anchor = to_px(asset.locate(site.lon, site.lat));
-            let rect = placer.place(anchor, 2.0 * radius, 2.0 * radius)?;
-            let centre = rect.centre();
-            // Within half a pixel counts as in place.
-            let centre = if crate::fmath::hypot(centre.0 - anchor.0, centre.1 - anchor.1) < 0.5 {
-                anchor
-            } else {
-                centre
-            };
-            Some(PlacedMarker {
-                id: site.id.clone(),
-                number: site.number,
-                anchor,
-                centre,
-                radius,
-            })
+    let anchors: Vec<(f64, f64)> = ordered
+        .iter()
+        .map(|site| to_px(asset.locate(site.lon, site.lat)))
+        .collect();
+    // On a phone, the largest group of sites whose targets would overlap goes to the inset.
+    let crowded = if phone {
+        largest_crowd(&anchors, target)
+    } else {
+        Vec::new()
+    };
+
+    let place_marker = |placer: &mut Placer, i: usize, anchor: (f64, f64), in_inset: bool| {
+        let site = ordered[i];
+        let rect = placer.place(anchor, target, target)?;
+        let centre = rect.centre();
+        // Within half a pixel counts as in place.
+        let centre = if crate::fmath::hypot(centre.0 - anchor.0, centre.1 - anchor.1) < 0.5 {
+            anchor
+        } else {
+            centre
+        };
+        Some(PlacedMarker {
+            id: site.id.clone(),
+            number: site.number,
+            anchor,
+            centre,
+            radius,
+            target,
+            in_inset,
         })
+    };
+    let mut markers: Vec<PlacedMarker> = (0..ordered.len())
+        .filter(|i| !crowded.contains(i))
+        .filter_map(|i| place_marker(&mut placer, i, anchors[i], false))
         .collect();
 
     let mut regions: Vec<_> = asset.regions.iter().collect();
     crate::small_sort::sort_by(&mut regions, |a, b| b.area_km2.total_cmp(&a.area_km2));
+    // Noto Sans CJK's glyph box is about 1.45 em tall around the central baseline.
+    let label_box = |text: &str| (text_width(text, font) + 0.3 * font, font * 1.6);
+    let label_anchor =
+        |region: &super::Region| to_px((f64::from(region.label[0]), f64::from(region.label[1])));
+
+    // The inset first: its outline on the map is kept clear, and the leagues it shows are
+    // named in it rather than on the map.
+    let mut height = map_height;
+    let mut inset = None;
+    if crowded.len() >= 2 {
+        let points: Vec<(f64, f64)> = crowded.iter().map(|&i| anchors[i]).collect();
+        let gap = font;
+        // A taller panel until every crowded site has its own target in it.
+        for extra in 0..6 {
+            let panel = inset_panel(&points, width, map_height + gap, target, extra);
+            let mut inset_placer = Placer {
+                bounds: panel.rect,
+                taken: Vec::new(),
+            };
+            let star = Rect::centred(panel.map(capital_at), font, font);
+            let capital_in = panel.rect_contains(&star).then_some(star);
+            inset_placer.taken.extend(capital_in);
+            // The caption, bottom left.
+            let caption = Rect {
+                x0: panel.rect.x0,
+                y0: panel.rect.y1 - font * 1.6,
+                x1: panel.rect.x0 + text_width("Enlarged", font) + font,
+                y1: panel.rect.y1,
+            };
+            inset_placer.taken.push(caption);
+            let placed: Vec<PlacedMarker> = crowded
+                .iter()
+                .filter_map(|&i| place_marker(&mut inset_placer, i, panel.map(anchors[i]), true))
+                .collect();
+            if placed.len() < crowded.len() && extra < 5 {
+                continue;
+            }
+            let shown: Vec<_> = regions
+                .iter()
+                .filter(|region| panel.source_contains(label_anchor(region)))
+                .collect();
+            let labels: Vec<PlacedLabel> = shown
+                .iter()
+                .filter_map(|region| {
+                    let text = region_label(asset, &region.code, lang)?;
+                    let anchor = panel.map(label_anchor(region));
+                    let (w, h) = label_box(&text);
+                    let rect = inset_placer.place(anchor, w, h)?;
+                    Some(PlacedLabel {
+                        code: region.code.clone(),
+                        text,
+                        anchor,
+                        rect,
+                    })
+                })
+                .collect();
+            if labels.len() < shown.len() && extra < 5 {
+                continue;
+            }
+            height = panel.rect.y1;
+            markers.extend(placed);
+            crate::small_sort::sort_by_key(&mut markers, |m| m.number);
+            placer.taken.push(panel.source);
+            inset = Some(Inset {
+                dots: points,
+                labels,
+                capital: capital_in,
+                ..panel
+            });
+            break;
+        }
+    }
+
+    let outline = inset.as_ref().map(|i| i.source);
     let labels = regions
-        .into_iter()
+        .iter()
+        .filter(|region| {
+            !inset
+                .as_ref()
+                .is_some_and(|i| i.source_contains(label_anchor(region)))
+        })
         .filter_map(|region| {
             let text = region_label(asset, &region.code, lang)?;
-            let anchor = to_px((f64::from(region.label[0]), f64::from(region.label[1])));
-            // Noto Sans CJK's glyph box is about 1.45 em tall around the central baseline.
-            let w = text_width(&text, font) + 0.3 * font;
-            let h = font * 1.6;
-            let rect = placer.place(anchor, w, h)?;
+            let anchor = label_anchor(region);
+            let (w, h) = label_box(&text);
+            // Kept off the inset's outline where there is room; over it rather than unnamed.
+            let rect = placer.place(anchor, w, h).or_else(|| {
+                let outline = outline?;
+                placer.taken.retain(|r| *r != outline);
+                let rect = placer.place(anchor, w, h);
+                placer.taken.push(outline);
+                rect
+            })?;
             Some(PlacedLabel {
                 code: region.code.clone(),
                 text,
@@ -316,10 +472,110 @@ pub fn layout_for(
         labels,
         capital,
         scale_bar,
+        inset,
+    }
+}
+
+/// The indices of the sites that crowd: the largest group whose `target`-sized squares overlap,
+/// directly or through each other, and the sites within 1.6 targets of one of those (so the
+/// whole corridor goes to the inset, not just the two that touch; not a chain across the map);
+/// empty when no two squares overlap.
+fn largest_crowd(points: &[(f64, f64)], target: f64) -> Vec<usize> {
+    let within =
+        |a: (f64, f64), b: (f64, f64), d: f64| (a.0 - b.0).abs() < d && (a.1 - b.1).abs() < d;
+    let mut group_of: Vec<usize> = (0..points.len()).collect();
+    // Few points: merging groups pairwise is plenty.
+    for i in 0..points.len() {
+        for j in i + 1..points.len() {
+            if within(points[i], points[j], target) {
+                let (from, to) = (group_of[j], group_of[i]);
+                for g in group_of.iter_mut() {
+                    if *g == from {
+                        *g = to;
+                    }
+                }
+            }
+        }
+    }
+    let size = |g: usize| group_of.iter().filter(|&&h| h == g).count();
+    let Some(core) = (0..points.len()).max_by_key(|&g| (size(g), std::cmp::Reverse(g))) else {
+        return Vec::new();
+    };
+    if size(core) < 2 {
+        return Vec::new();
+    }
+    (0..points.len())
+        .filter(|&i| {
+            group_of[i] == core
+                || (0..points.len())
+                    .any(|j| group_of[j] == core && within(points[i], points[j], 1.6 * target))
+        })
+        .collect()
+}
+
+/// The inset panel for crowded `points` (main-map pixels): as wide as the map, starting at
+/// `top`, enlarged until the closest two points are a target apart (at most 12 times, and no
+/// more than the width allows), `extra` targets taller than the points need.
+fn inset_panel(points: &[(f64, f64)], width: f64, top: f64, target: f64, extra: usize) -> Inset {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in points {
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+        x1 = x1.max(x);
+        y1 = y1.max(y);
+    }
+    let mut closest = f64::MAX;
+    for (i, a) in points.iter().enumerate() {
+        for b in &points[i + 1..] {
+            closest = closest.min((a.0 - b.0).abs().max((a.1 - b.1).abs()));
+        }
+    }
+    let wanted = 1.15 * target / closest.max(0.5);
+    let fits = (width - 2.0 * target) / (x1 - x0).max(1.0);
+    // No taller than three quarters of the width, before any extra room.
+    let short = (0.75 * width - 2.0 * target) / (y1 - y0).max(1.0);
+    let zoom = crate::fmath::clamp(wanted.min(fits).min(short), 1.5, 12.0);
+    let panel_height = (y1 - y0) * zoom + 2.0 * target + extra as f64 * target;
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let (half_w, half_h) = (width / 2.0 / zoom, panel_height / 2.0 / zoom);
+    Inset {
+        rect: Rect {
+            x0: 0.0,
+            y0: top,
+            x1: width,
+            y1: top + panel_height,
+        },
+        source: Rect {
+            x0: cx - half_w,
+            y0: cy - half_h,
+            x1: cx + half_w,
+            y1: cy + half_h,
+        },
+        zoom,
+        dots: Vec::new(),
+        labels: Vec::new(),
+        capital: None,
+    }
+}
+
+impl Inset {
+    /// Whether a main-map point is inside the enlarged stretch.
+    pub fn source_contains(&self, (x, y): (f64, f64)) -> bool {
+        let s = &self.source;
+        x >= s.x0 && x <= s.x1 && y >= s.y0 && y <= s.y1
+    }
+
+    fn rect_contains(&self, r: &Rect) -> bool {
+        r.x0 >= self.rect.x0 && r.y0 >= self.rect.y0 && r.x1 <= self.rect.x1 && r.y1 <= self.rect.y1
     }
 }
 
 impl Layout {
+    /// How many regions are named, on the map or in the inset (each once).
+    pub fn named_regions(&self) -> usize {
+        self.labels.len() + self.inset.as_ref().map_or(0, |i| i.labels.len())
+    }
+
     /// Every box drawn over the map, named, for overlap checks.
     pub fn rects(&self) -> Vec<(String, Rect)> {
         let mut rects = vec![
@@ -332,6 +588,15 @@ impl Layout {
                 .map(|m| (format!("marker {}", m.number), m.rect())),
         );
         rects.extend(self.labels.iter().map(|l| (l.text.clone(), l.rect)));
+        if let Some(inset) = &self.inset {
+            rects.extend(
+                inset
+                    .labels
+                    .iter()
+                    .map(|l| (format!("inset {}", l.text), l.rect)),
+            );
+            rects.extend(inset.capital.map(|c| ("inset capital".to_owned(), c)));
+        }
         rects
     }
 }
@@ -366,7 +631,11 @@ mod tests {
                     7,
                     "{width} px: a marker found no room"
                 );
-                assert_eq!(layout.labels.len(), 12, "{width} px: a name found no room");
+                assert_eq!(
+                    layout.named_regions(),
+                    12,
+                    "{width} px: a name found no room"
+                );
                 let rects = layout.rects();
                 for (i, (name_a, a)) in rects.iter().enumerate() {
                     assert!(
@@ -422,7 +691,7 @@ mod tests {
                     marker.centre.1 - marker.anchor.1,
                 );
                 assert!(
-                    dx.hypot(dy) <= 5.0 * marker.radius,
+                    dx.hypot(dy) <= 2.5 * marker.target,
                     "{width} px: marker {} moved {:.0} px",
                     marker.number,
                     dx.hypot(dy)
@@ -446,6 +715,141 @@ mod tests {
         assert!(
             steel.displaced(),
             "Baotou Steel sits on Baotou at phone width"
+        );
+    }
+
+    /// The built-in sites and 14 more (21, as part two may bring), spread over the leagues
+    /// with several in the crowded corridor.
+    fn twenty_one_sites() -> Vec<SitePoint> {
+        let mut sites = sites();
+        let more = [
+            (111.75, 40.85),
+            (109.95, 40.60),
+            (110.05, 39.65),
+            (106.85, 39.60),
+            (107.40, 40.75),
+            (105.70, 38.85),
+            (113.10, 41.05),
+            (111.65, 40.80),
+            (109.80, 39.80),
+            (122.25, 43.65),
+            (118.90, 42.30),
+            (116.05, 43.95),
+            (119.75, 49.20),
+            (121.95, 46.10),
+        ];
+        for (i, (lon, lat)) in more.into_iter().enumerate() {
+            sites.push(SitePoint {
+                id: format!("site-{}", i + 8),
+                number: i as u32 + 8,
+                lon,
+                lat,
+            });
+        }
+        sites
+    }
+
+    #[test]
+    fn on_a_phone_every_site_is_a_44_px_target_none_overlapping_with_7_or_21_sites() {
+        let asset = MapAsset::embedded();
+        for sites in [sites(), twenty_one_sites()] {
+            for lang in Lang::ALL {
+                for width in [280.0, 320.0, 360.0, 390.0, 414.0, 544.0] {
+                    let layout = layout(&asset, &sites, lang, width);
+                    assert_eq!(
+                        layout.markers.len(),
+                        sites.len(),
+                        "{width} px: a site found no room"
+                    );
+                    assert_eq!(
+                        layout.named_regions(),
+                        12,
+                        "{width} px {lang:?}: a name found no room"
+                    );
+                    assert!(layout.markers.iter().all(|m| m.target >= TOUCH_TARGET_PX));
+                    let inset = layout
+                        .inset
+                        .as_ref()
+                        .expect("the crowded corridor is enlarged");
+                    assert!(layout.markers.iter().filter(|m| m.in_inset).count() >= 2);
+                    for m in layout.markers.iter().filter(|m| m.in_inset) {
+                        assert!(
+                            inset.rect_contains(&m.rect()),
+                            "{width} px: {} leaves the inset",
+                            m.id
+                        );
+                    }
+                    let rects = layout.rects();
+                    for (i, (a, ra)) in rects.iter().enumerate() {
+                        assert!(
+                            ra.within(layout.width, layout.height),
+                            "{width} px: {a} leaves the map"
+                        );
+                        for (b, rb) in &rects[i + 1..] {
+                            assert!(!ra.overlaps(rb), "{width} px {lang:?}: {a} overlaps {b}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wider_maps_have_no_inset_and_the_phone_maps_keep_one_shape() {
+        let asset = MapAsset::embedded();
+        for width in [545.0, 768.0, 1280.0] {
+            assert!(
+                layout(&asset, &sites(), Lang::Zh, width).inset.is_none(),
+                "{width} px"
+            );
+        }
+        // The phone widths of the prerender: the live map lays out at exactly these.
+        assert!(crate::breakpoints::MAP.contains(&(PHONE_MAP_BELOW_PX as u32)));
+    }
+
+    #[test]
+    fn in_the_inset_sites_sit_at_their_true_point_or_have_a_leader_to_it() {
+        let asset = MapAsset::embedded();
+        let layout = layout(&asset, &sites(), Lang::Zh, 360.0);
+        let inset = layout.inset.as_ref().expect("an inset at 360 px");
+        let in_inset: Vec<&str> = layout
+            .markers
+            .iter()
+            .filter(|m| m.in_inset)
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(
+            in_inset,
+            [
+                "baotou",
+                "wuhai",
+                "ejin-horo",
+                "alxa-hi-tech-zone",
+                "baotou-steel",
+                "yili"
+            ]
+        );
+        assert!(
+            !layout
+                .markers
+                .iter()
+                .find(|m| m.id == "zalantun")
+                .unwrap()
+                .in_inset
+        );
+        // A marker's anchor is its site's point in the inset, inside the inset's view.
+        for m in layout.markers.iter().filter(|m| m.in_inset) {
+            assert!(
+                inset.rect_contains(&Rect::centred(m.anchor, 1.0, 1.0)),
+                "{}",
+                m.id
+            );
+        }
+        assert_eq!(inset.dots.len(), 6);
+        let named: Vec<&str> = inset.labels.iter().map(|l| l.code.as_str()).collect();
+        assert!(
+            named.len() >= 2,
+            "the inset names the leagues it shows: {named:?}"
         );
     }
 
