@@ -32,6 +32,9 @@ describe("embeds", () => {
     });
     await page.goto(`${env.origin}/news/story.html`);
     const shadow = (id) => page.locator(`#${id}`);
+    // Script embeds fetch the wasm only near the viewport, and the iframe above them grows to
+    // its full height first: the reader scrolls to them.
+    await shadow("first").scrollIntoViewIfNeeded();
     await shadow("first").locator("[data-testid=widget]").waitFor();
     await shadow("second").locator("[data-testid=widget]").waitFor();
     return { page, problems, requests, shadow, close: () => context.close() };

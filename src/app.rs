@@ -375,7 +375,10 @@ fn Frame(props: &FrameProps) -> Html {
             }
         })
     };
+    // No share button on a kiosk: nobody there has a phone in the widget's page (a kiosk's
+    // way to take a story home is a QR code).
     let share_page = match &props.host {
+        _ if kiosk => None,
         Some(host) => host.page.clone(),
         None => browser::page_url(),
     };

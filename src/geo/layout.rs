@@ -365,6 +365,21 @@ pub fn layout_for(
     let label_box = |text: &str| (text_width(text, font) + 0.3 * font, font * 1.6);
     let label_anchor =
         |region: &super::Region| to_px((f64::from(region.label[0]), f64::from(region.label[1])));
+    // A region's name placed near `anchor` by `place`, if it finds room.
+    let place_label =
+        |region: &super::Region,
+         anchor: (f64, f64),
+         place: &mut dyn FnMut((f64, f64), f64, f64) -> Option<Rect>| {
+            let text = region_label(asset, &region.code, lang)?;
+            let (w, h) = label_box(&text);
+            let rect = place(anchor, w, h)?;
+            Some(PlacedLabel {
+                code: region.code.clone(),
+                text,
+                anchor,
+                rect,
+            })
+        };
 
     // The inset first: its outline on the map is kept clear, and the leagues it shows are
     // named in it rather than on the map.
@@ -405,15 +420,8 @@ pub fn layout_for(
             let labels: Vec<PlacedLabel> = shown
                 .iter()
                 .filter_map(|region| {
-                    let text = region_label(asset, &region.code, lang)?;
-                    let anchor = panel.map(label_anchor(region));
-                    let (w, h) = label_box(&text);
-                    let rect = inset_placer.place(anchor, w, h)?;
-                    Some(PlacedLabel {
-                        code: region.code.clone(),
-                        text,
-                        anchor,
-                        rect,
+                    place_label(region, panel.map(label_anchor(region)), &mut |a, w, h| {
+                        inset_placer.place(a, w, h)
                     })
                 })
                 .collect();
@@ -443,22 +451,15 @@ pub fn layout_for(
                 .is_some_and(|i| i.source_contains(label_anchor(region)))
         })
         .filter_map(|region| {
-            let text = region_label(asset, &region.code, lang)?;
-            let anchor = label_anchor(region);
-            let (w, h) = label_box(&text);
-            // Kept off the inset's outline where there is room; over it rather than unnamed.
-            let rect = placer.place(anchor, w, h).or_else(|| {
-                let outline = outline?;
-                placer.taken.retain(|r| *r != outline);
-                let rect = placer.place(anchor, w, h);
-                placer.taken.push(outline);
-                rect
-            })?;
-            Some(PlacedLabel {
-                code: region.code.clone(),
-                text,
-                anchor,
-                rect,
+            place_label(region, label_anchor(region), &mut |anchor, w, h| {
+                // Kept off the inset's outline where there is room; over it rather than unnamed.
+                placer.place(anchor, w, h).or_else(|| {
+                    let outline = outline?;
+                    placer.taken.retain(|r| *r != outline);
+                    let rect = placer.place(anchor, w, h);
+                    placer.taken.push(outline);
+                    rect
+                })
             })
         })
         .collect();
