@@ -32,8 +32,13 @@ describe("embeds", () => {
     });
     await page.goto(`${env.origin}/news/story.html`);
     const shadow = (id) => page.locator(`#${id}`);
-    await shadow("first").locator("[data-testid=widget]").waitFor();
-    await shadow("second").locator("[data-testid=widget]").waitFor();
+    // Script embeds start when the reader comes near them (the iframe above may have grown
+    // past a screen before that was checked).
+    for (const id of ["first", "second"]) {
+      await shadow(id).scrollIntoViewIfNeeded();
+      await shadow(id).locator("[data-testid=widget]").waitFor();
+    }
+    await page.evaluate(() => scrollTo(0, 0));
     return { page, problems, requests, shadow, close: () => context.close() };
   }
 

@@ -3,7 +3,7 @@
 // a script run, always a clear message.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE_PATH, openWidget, startBrowser, untilAttribute } from "./browser.mjs";
+import { BASE_PATH, expectProblems, startBrowser } from "./browser.mjs";
 
 const FIXTURES = new URL("../tests/fixtures/content/", import.meta.url).pathname;
 
@@ -14,8 +14,13 @@ describe("robustness", () => {
   });
   after(() => env?.close());
 
-  async function open(query, options = {}) {
+  /**
+   * A fresh page at `query`; `expect` lists the console errors it should log (anything else
+   * fails the test).
+   */
+  async function open(query, { expect = [], ...options } = {}) {
     const context = await env.browser.newContext({ locale: "zh-CN", ...options });
+    expectProblems(context, ...expect);
     const page = await context.newPage();
     const errors = [];
     const dialogs = [];
@@ -41,7 +46,9 @@ describe("robustness", () => {
   });
 
   test("a broken override file shows its problems and a retry button", async () => {
-    const { page, close } = await open("?content=fixtures/17-qualifier-contradicts.json");
+    const { page, close } = await open("?content=fixtures/17-qualifier-contradicts.json", {
+      expect: [/\[imreform\] content fixtures\/17-qualifier-contradicts\.json: content file has 1 problem/],
+    });
     try {
       const panel = page.getByTestId("error-panel");
       await panel.waitFor();
@@ -55,14 +62,15 @@ describe("robustness", () => {
   });
 
   test("a missing override file says so; a kiosk falls back to the built-in content", async () => {
-    const missing = await open("?content=fixtures/part-9.json");
+    const notFound = [/status of 404/, /\[imreform\] content fixtures\/part-9\.json: .*404/s];
+    const missing = await open("?content=fixtures/part-9.json", { expect: notFound });
     try {
       await missing.page.getByTestId("error-panel").waitFor();
       assert.match(await missing.page.getByTestId("problems").textContent(), /answered 404/);
     } finally {
       await missing.close();
     }
-    const kiosk = await open("?content=fixtures/part-9.json&mode=kiosk");
+    const kiosk = await open("?content=fixtures/part-9.json&mode=kiosk", { expect: notFound });
     try {
       await kiosk.page.getByTestId("overview").waitFor();
       assert.equal(await kiosk.page.getByTestId("error-panel").count(), 0);
@@ -106,6 +114,7 @@ describe("robustness", () => {
 
   test("if the widget cannot start, the prerendered map and every story stay, with a note", async () => {
     const context = await env.browser.newContext({ locale: "zh-CN" });
+    expectProblems(context, /Failed to load resource: net::ERR_FAILED/, /\[imreform\] the interactive graphic could not start/);
     try {
       const page = await context.newPage();
       await page.route("**/widget_bg.wasm", (route) => route.abort());
