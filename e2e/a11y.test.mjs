@@ -63,11 +63,21 @@ describe("keyboard, links, screen readers", () => {
       assert.equal(new Set(visited).size, 7, visited.join(" "));
       assert.equal(visited[0], "alxa-hi-tech-zone", "west first");
       assert.equal(visited[6], "zalantun", "east last");
-      // Shift+Tab back to the language switch and change language with the keyboard.
-      await page.getByRole("button", { name: "English" }).focus();
+      // Shift+Tab back to the language switch and change language with the keyboard: Enter
+      // on English, then Space on 中文.
+      presses = 0;
+      while ((await focused(page)) !== "English" && presses < 10) {
+        await page.keyboard.press("Shift+Tab");
+        presses += 1;
+      }
+      assert.equal(await focused(page), "English", "Shift+Tab reaches the language switch");
       await page.keyboard.press("Enter");
       await untilAttribute(page.getByTestId("widget"), "lang", "en");
       assert.equal(await page.locator("h1").textContent(), "Building a high-quality workforce for the new era");
+      await page.keyboard.press("Shift+Tab");
+      assert.equal(await focused(page), "中文");
+      await page.keyboard.press(" ");
+      await untilAttribute(page.getByTestId("widget"), "lang", "zh-Hans");
       assert.deepEqual(widget.errors, []);
     } finally {
       await widget.close();
