@@ -5,6 +5,14 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { ARTIFACTS, startBrowser } from "./browser.mjs";
 
+/** Every visible button smaller than a 48 px touch target, named, with its size. */
+function smallTargets() {
+  return [...document.querySelectorAll("button, [role=button], a[href]")]
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ el, r }) => r.width > 0 && !el.closest(".visually-hidden") && Math.min(r.width, r.height) < 48)
+    .map(({ el, r }) => `${el.textContent.trim().slice(0, 20) || el.getAttribute("aria-label")} ${r.width.toFixed(1)}x${r.height.toFixed(1)}`);
+}
+
 describe("kiosk", () => {
   let env;
   before(async () => {
@@ -29,21 +37,34 @@ describe("kiosk", () => {
     ["landscape", { width: 1920, height: 1080 }],
     ["portrait", { width: 1080, height: 1920 }],
   ]) {
-    test(`${name}: fills the screen, every touch target is at least 48 px`, async () => {
-      const k = await kiosk("idle=600", viewport);
+    test(`${name}: fills the screen; every touch target is at least 48 px, on every screen`, async () => {
+      // A countdown from 3 s of idleness on (a visitor's card resets after 6 s).
+      const k = await kiosk("idle=600&reset=6", viewport);
       try {
         const { page } = k;
-        await page.locator("[data-testid=marker][data-site=baotou-steel]").click();
+        const measured = async (what, selectors) => {
+          for (const selector of selectors) {
+            assert.ok((await page.locator(selector).count()) > 0, `${what}: ${selector} is there to measure`);
+          }
+          return [what, await page.evaluate(smallTargets)];
+        };
+        const screens = [];
+        // The overview: the language switch, the theme matrix and its site buttons, the charts'
+        // "show data", the list and the markers.
+        screens.push(await measured("overview", [".lang__button", ".matrix__theme", ".matrix__site", ".chart__toggle", ".sites__item", "[data-testid=marker]"]));
+        await page.locator(".matrix__theme").first().tap();
+        await page.locator(".chart__toggle").first().tap();
+        await page.locator(".chart__toggle[aria-expanded=true]").waitFor();
+        screens.push(await measured("overview with a theme and a table shown", [".matrix__theme--on", ".chart__toggle"]));
+        await page.locator("[data-testid=marker][data-site=baotou-steel]").tap();
         await page.getByTestId("card").waitFor();
+        screens.push(await measured("a card", ["[data-testid=card-close]", "[data-testid=card-next]", ".chart__toggle"]));
         const widget = await page.getByTestId("widget").boundingBox();
         assert.ok(widget.height >= viewport.height - 1, "at least the screen's height");
-        const small = await page.evaluate(() =>
-          [...document.querySelectorAll("button, [role=button]")]
-            .map((el) => ({ el, r: el.getBoundingClientRect() }))
-            .filter(({ el, r }) => r.width > 0 && !el.closest(".visually-hidden") && Math.min(r.width, r.height) < 48)
-            .map(({ el, r }) => `${el.textContent.trim().slice(0, 20) || el.getAttribute("aria-label")} ${r.width}x${r.height}`),
-        );
-        assert.deepEqual(small, []);
+        await page.getByTestId("countdown").waitFor({ timeout: 6000 });
+        screens.push(await measured("the countdown", ["[data-testid=stay]"]));
+        for (const [what, small] of screens) assert.deepEqual(small, [], what);
+        await page.getByTestId("stay").tap();
         await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
         await page.screenshot({ path: `${ARTIFACTS}kiosk-${name}.png` });
         assert.deepEqual(k.errors, []);
