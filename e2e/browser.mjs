@@ -154,3 +154,22 @@ export async function untilAttribute(locator, name, value, timeout = 5000) {
   );
   return value;
 }
+
+/** What a real panic logs (Yew's message, our hook's, and the trap that ends the module). */
+export const CRASH_PROBLEMS = [
+  /failed to insert node before next sibling/,
+  /\[imreform\] crashed: panicked at .*failed to insert node before next sibling/s,
+  /RuntimeError: unreachable/,
+];
+
+/**
+ * Makes the widget panic for real, as a page-translation extension can: with Baotou's card
+ * open (it has no key figures), removes the card's practices section behind Yew's back, then
+ * opens Wuhai, whose key figures Yew inserts before that section. Yew panics ("failed to
+ * insert node before next sibling"), so the panic hook runs in the release build.
+ */
+export async function crashWidget(page, select = (site) => page.locator(`[data-testid=marker][data-site=${site}]`).click()) {
+  await page.locator("[data-testid=card][data-site=baotou] .card__scroll > .card__section").first().waitFor();
+  await page.evaluate(() => document.querySelector("[data-testid=card] .card__scroll > .card__section").remove());
+  await select("wuhai");
+}

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { ARTIFACTS, startBrowser } from "./browser.mjs";
+import { ARTIFACTS, CRASH_PROBLEMS, crashWidget, expectProblems, startBrowser } from "./browser.mjs";
 
 /** Every visible button smaller than a 48 px touch target, named, with its size. */
 function smallTargets() {
@@ -149,6 +149,28 @@ describe("kiosk", () => {
         };
       });
       await page.getByTestId("overview").waitFor({ timeout: 8000 });
+    } finally {
+      await k.close();
+    }
+  });
+
+  test("after a crash the kiosk shows the notice, then reloads itself after 8 s", async () => {
+    const k = await kiosk("idle=600");
+    expectProblems(k.context, ...CRASH_PROBLEMS);
+    try {
+      const { page } = k;
+      const tap = (site) => page.locator(`[data-testid=marker][data-site=${site}]`).tap();
+      await tap("baotou");
+      await crashWidget(page, tap);
+      await page.locator("#imreform-crash").waitFor();
+      const crashed = Date.now();
+      await page.waitForEvent("load", { timeout: 15_000 });
+      const seconds = (Date.now() - crashed) / 1000;
+      assert.ok(seconds > 7 && seconds < 12, `reloaded after ${seconds.toFixed(1)} s`);
+      await page.getByTestId("marker").first().waitFor();
+      assert.equal(await page.locator(".widget--kiosk").count(), 1, "still a kiosk");
+      assert.equal(await page.locator("#imreform-crash").count(), 0);
+      assert.deepEqual(k.errors.filter((e) => !CRASH_PROBLEMS.some((p) => p.test(e))), []);
     } finally {
       await k.close();
     }

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE_PATH, expectProblems, problemsOf, startBrowser } from "./browser.mjs";
+import { BASE_PATH, CRASH_PROBLEMS, crashWidget, expectProblems, problemsOf, startBrowser } from "./browser.mjs";
 
 const FIXTURES = new URL("../tests/fixtures/content/", import.meta.url).pathname;
 const BUILT_IN = readFileSync(new URL("../assets/content.json", import.meta.url), "utf8");
@@ -149,6 +149,37 @@ describe("robustness", () => {
       } finally {
         await close();
       }
+    }
+  });
+
+  test("a crash shows a notice with a reload button, and the reload brings the widget back", async () => {
+    const { page, context, close } = await open("#baotou", { expect: CRASH_PROBLEMS });
+    try {
+      await page.getByTestId("widget").waitFor();
+      await crashWidget(page);
+      const notice = page.locator("#imreform-crash");
+      await notice.waitFor();
+      assert.equal(await notice.getAttribute("role"), "alert");
+      assert.match(await notice.textContent(), /出错了.*Something went wrong/);
+      // Styled through the CSSOM, which the strict policy allows: fixed at the bottom, readable.
+      const style = await notice.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { position: s.position, color: s.color, background: s.backgroundColor };
+      });
+      assert.deepEqual(style, { position: "fixed", color: "rgb(255, 255, 255)", background: "rgb(29, 35, 41)" });
+      assert.ok(await notice.isVisible());
+      for (const pattern of CRASH_PROBLEMS) {
+        assert.ok(problemsOf(context).some((p) => pattern.test(p)), `logged: ${pattern}`);
+      }
+      // Not a kiosk: it waits for the reader.
+      await page.waitForTimeout(500);
+      assert.equal(await notice.count(), 1);
+      await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: /Reload/ }).click()]);
+      await page.getByTestId("marker").first().waitFor();
+      assert.equal(await page.getByTestId("marker").count(), 7);
+      assert.equal(await page.locator("#imreform-crash").count(), 0);
+    } finally {
+      await close();
     }
   });
 
