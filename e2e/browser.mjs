@@ -1,5 +1,12 @@
 // Shared set-up for the end-to-end specs: the served release build, the system Chromium, and a
 // page object that records what a reader's browser would show and fetch.
+//
+// Every spec runs under the strict content-security policy (STRICT_CSP, on every response of
+// the test server), and every browser context a spec opens (through `openWidget` or straight
+// through `env.browser.newContext`) records its console errors, uncaught page errors and CSP
+// violations, in the page and in every frame. After each test, any problem the test did not
+// declare with `expectProblems` fails it: a reader's console must stay clean.
+import { afterEach } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
 
@@ -23,7 +30,63 @@ export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-export async function startBrowser({ also = [], csp } = {}) {
+/** Problems recorded since the last test ended: { context, text }. */
+const problems = [];
+/** Per context: the patterns of problems its test expects (and asserts itself). */
+const expected = new WeakMap();
+
+/**
+ * Declares problems `context` (a BrowserContext, or a widget from `openWidget`) is expected to
+ * log, e.g. the 404 of a missing file a test asks for. Anything else still fails the test.
+ */
+export function expectProblems(context, ...patterns) {
+  const ctx = context.context ?? context;
+  expected.set(ctx, [...(expected.get(ctx) ?? []), ...patterns]);
+}
+
+/** The problems recorded for `context` so far (expected or not). */
+export function problemsOf(context) {
+  const ctx = context.context ?? context;
+  return problems.filter((p) => p.context === ctx).map((p) => p.text);
+}
+
+afterEach(() => {
+  const unexpected = problems
+    .filter((p) => !(expected.get(p.context) ?? []).some((pattern) => pattern.test(p.text)))
+    .map((p) => p.text);
+  problems.length = 0;
+  if (unexpected.length) {
+    throw new Error(`console errors, page errors or CSP violations:\n  ${unexpected.join("\n  ")}`);
+  }
+});
+
+/** Runs in every frame before its own scripts: CSP violations become console errors. */
+function reportCspViolations() {
+  addEventListener("securitypolicyviolation", (e) =>
+    console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+  );
+}
+
+/** Makes every context of `browser` record its problems. */
+function recordProblems(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(reportCspViolations);
+    context.on("console", (msg) => {
+      if (msg.type() === "error") problems.push({ context, text: `console: ${msg.text()}` });
+    });
+    context.on("weberror", (err) => problems.push({ context, text: `page error: ${err.error()}` }));
+    return context;
+  };
+  return browser;
+}
+
+/**
+ * Serves dist/ (and `also`'s folders) under `csp` (the strict policy unless a spec says
+ * otherwise) and launches Chromium.
+ */
+export async function startBrowser({ also = [], csp = STRICT_CSP } = {}) {
   const server = await serve({ dir: "dist", base: BASE_PATH, also, csp });
   // Playwright gives every launch a fresh, empty profile of its own.
   let browser;
@@ -40,7 +103,7 @@ export async function startBrowser({ also = [], csp } = {}) {
   return {
     url: server.url,
     origin: server.origin,
-    browser,
+    browser: recordProblems(browser),
     async close() {
       await browser.close();
       await server.close();
@@ -48,24 +111,33 @@ export async function startBrowser({ also = [], csp } = {}) {
   };
 }
 
-/** A page that remembers console errors, page errors and every request it made. */
+/**
+ * A page that remembers console errors and warnings, page errors and every request it made
+ * (from before it navigates).
+ */
 export async function openWidget(
   env,
-  { width = 1280, height = 800, query = "", locale = "zh-CN", colorScheme = "light" } = {},
+  { width = 1280, height = 800, query = "", locale = "zh-CN", colorScheme = "light", ...options } = {},
 ) {
   // A Chinese-language browser unless a test says otherwise: the widget follows the browser.
-  const context = await env.browser.newContext({ viewport: { width, height }, locale, colorScheme });
+  const context = await env.browser.newContext({ viewport: { width, height }, locale, colorScheme, ...options });
   const page = await context.newPage();
   const errors = [];
+  const warnings = [];
   const requests = [];
-  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+    if (msg.type() === "warning") warnings.push(msg.text());
+  });
   page.on("pageerror", (err) => errors.push(String(err)));
   page.on("request", (req) => requests.push(req.url()));
   await page.goto(env.url + query);
   await page.getByTestId("widget").waitFor();
   return {
     page,
+    context,
     errors,
+    warnings,
     requests,
     siteNames: () => page.locator("[data-testid=site] [data-lang=zh]").allTextContents(),
     close: () => context.close(),
@@ -81,4 +153,23 @@ export async function untilAttribute(locator, name, value, timeout = 5000) {
     { timeout },
   );
   return value;
+}
+
+/** What a real panic logs (Yew's message, our hook's, and the trap that ends the module). */
+export const CRASH_PROBLEMS = [
+  /failed to insert node before next sibling/,
+  /\[imreform\] crashed: panicked at .*failed to insert node before next sibling/s,
+  /RuntimeError: unreachable/,
+];
+
+/**
+ * Makes the widget panic for real, as a page-translation extension can: with Baotou's card
+ * open (it has no key figures), removes the card's practices section behind Yew's back, then
+ * opens Wuhai, whose key figures Yew inserts before that section. Yew panics ("failed to
+ * insert node before next sibling"), so the panic hook runs in the release build.
+ */
+export async function crashWidget(page, select = (site) => page.locator(`[data-testid=marker][data-site=${site}]`).click()) {
+  await page.locator("[data-testid=card][data-site=baotou] .card__scroll > .card__section").first().waitFor();
+  await page.evaluate(() => document.querySelector("[data-testid=card] .card__scroll > .card__section").remove());
+  await select("wuhai");
 }

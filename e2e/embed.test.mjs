@@ -32,11 +32,13 @@ describe("embeds", () => {
     });
     await page.goto(`${env.origin}/news/story.html`);
     const shadow = (id) => page.locator(`#${id}`);
-    // Script embeds fetch the wasm only near the viewport, and the iframe above them grows to
-    // its full height first: the reader scrolls to them.
-    await shadow("first").scrollIntoViewIfNeeded();
-    await shadow("first").locator("[data-testid=widget]").waitFor();
-    await shadow("second").locator("[data-testid=widget]").waitFor();
+    // Script embeds start when the reader comes near them (the iframe above may have grown
+    // past a screen before that was checked).
+    for (const id of ["first", "second"]) {
+      await shadow(id).scrollIntoViewIfNeeded();
+      await shadow(id).locator("[data-testid=widget]").waitFor();
+    }
+    await page.evaluate(() => scrollTo(0, 0));
     return { page, problems, requests, shadow, close: () => context.close() };
   }
 
@@ -141,24 +143,59 @@ describe("embeds", () => {
     try {
       const { page, shadow } = story;
       const first = shadow("first").getByTestId("widget");
+      const second = shadow("second").getByTestId("widget");
+      // They start apart: first Chinese, light, overview; second English, dark, Yili.
+      assert.deepEqual(
+        [await first.getAttribute("lang"), await first.getAttribute("data-theme")],
+        ["zh-Hans", "light"],
+      );
+      assert.deepEqual(
+        [await second.getAttribute("lang"), await second.getAttribute("data-theme")],
+        ["en", "dark"],
+      );
+      const state = async (widget) => [
+        await widget.getAttribute("lang"),
+        await widget.getAttribute("data-theme"),
+        await widget.locator("[data-testid=card]").getAttribute("data-site", { timeout: 1000 }).catch(() => null),
+      ];
       await page.evaluate(() => {
+        // Addressed: each would visibly change the other embed if it reached it.
         postMessage({ type: "imreform:lang", lang: "en", id: "first" }, "*");
-        postMessage({ type: "imreform:theme", theme: "dark" }, "*");
+        postMessage({ type: "imreform:lang", lang: "zh", id: "second" }, "*");
+        postMessage({ type: "imreform:theme", theme: "dark", id: "first" }, "*");
+        postMessage({ type: "imreform:theme", theme: "light", id: "second" }, "*");
+        postMessage(JSON.stringify({ type: "imreform:site", site: "wuhai", id: "first" }), "*");
+        // Addressed to nobody here: no embed moves.
+        postMessage({ type: "imreform:site", site: "baotou", id: "third" }, "*");
+        // Malformed, or not ours: ignored.
         postMessage({ type: "imreform:site", site: "<img src=x onerror=alert(1)>" }, "*");
         postMessage({ type: "imreform:lang", lang: { toString: null } }, "*");
         postMessage("not json", "*");
-        postMessage(JSON.stringify({ type: "imreform:site", site: "wuhai", id: "first" }), "*");
       });
-      await page.waitForFunction(() => document.querySelector("#first").shadowRoot.querySelector("[data-testid=widget]").getAttribute("lang") === "en");
-      await shadow("first").getByTestId("card").waitFor();
-      assert.equal(await first.getAttribute("data-theme"), "dark");
-      assert.equal(await shadow("second").getByTestId("widget").getAttribute("lang"), "en");
-      assert.equal(await shadow("second").getByTestId("card").getAttribute("data-site"), "yili", "site message was for first only");
+      await shadow("first").locator("[data-testid=card][data-site=wuhai]").waitFor();
+      await page.waitForFunction(() => {
+        const lang = (id) => document.querySelector(`#${id}`).shadowRoot.querySelector("[data-testid=widget]").getAttribute("lang");
+        return lang("first") === "en" && lang("second") === "zh-Hans";
+      });
+      assert.deepEqual(await state(first), ["en", "dark", "wuhai"]);
+      assert.deepEqual(await state(second), ["zh-Hans", "light", "yili"], "the second obeyed only its own messages");
+      // Not addressed: every embed obeys.
+      await page.evaluate(() => postMessage({ type: "imreform:site", site: "zalantun" }, "*"));
+      await shadow("first").locator("[data-testid=card][data-site=zalantun]").waitFor();
+      await shadow("second").locator("[data-testid=card][data-site=zalantun]").waitFor();
       assert.equal(await page.locator("img").count(), 0);
-      // The iframe obeys its parent the same way.
+      // The iframe obeys its parent the same way, and only messages for it.
+      const frame = page.frameLocator("#frame");
+      await frame.locator("[data-testid=widget][lang=en]").waitFor();
+      await page.locator("#frame").evaluate((f) => {
+        f.contentWindow.postMessage({ type: "imreform:lang", lang: "zh", id: "first" }, "*");
+        f.contentWindow.postMessage({ type: "imreform:theme", theme: "dark", id: "story-frame" }, "*");
+      });
+      await frame.locator("[data-testid=widget][data-theme=dark]").waitFor();
+      assert.equal(await frame.getByTestId("widget").getAttribute("lang"), "en", "a message for another id");
       await page.locator("#frame").evaluate((f) => f.contentWindow.postMessage({ type: "imreform:lang", lang: "zh" }, "*"));
-      await page.frameLocator("#frame").locator("[data-testid=widget][lang=zh-Hans]").waitFor();
-      assert.deepEqual(story.problems.filter((p) => !p.includes("[imreform]")), []);
+      await frame.locator("[data-testid=widget][lang=zh-Hans]").waitFor();
+      assert.deepEqual(story.problems, []);
     } finally {
       await story.close();
     }

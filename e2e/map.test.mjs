@@ -5,20 +5,96 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { ARTIFACTS, openWidget, startBrowser, untilAttribute } from "./browser.mjs";
 
-/** Boxes of every marker and region name, as the browser laid them out. */
+/**
+ * Everything drawn over the map, as the browser laid it out (CSS px on screen): the markers,
+ * the region names, the capital's star, the scale bar and its text; and the map's own box.
+ */
 async function drawnBoxes(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll("[data-testid=marker], [data-region-label]")].map((el) => {
+  return page.evaluate(() => {
+    const svg = document.querySelector("[data-testid=widget] .map__svg");
+    const box = (el, name) => {
       const r = el.getBoundingClientRect();
-      const name = el.getAttribute("aria-label") ?? el.textContent;
       return { name, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
-    }),
-  );
+    };
+    const items = [
+      ...[...svg.querySelectorAll("[data-testid=marker]")].map((el) => box(el, el.getAttribute("aria-label"))),
+      ...[...svg.querySelectorAll("[data-region-label]")].map((el) => box(el, el.textContent)),
+      box(svg.querySelector(".map__capital"), "capital star"),
+      box(svg.querySelector(".map__scale text"), `scale text "${svg.querySelector(".map__scale text").textContent}"`),
+      box(svg.querySelector(".map__scale path"), "scale bar"),
+    ];
+    return { map: box(svg, "map"), items };
+  });
 }
 
 function overlaps(a, b) {
   // Half a pixel of anti-aliasing slack.
   return a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5;
+}
+
+/** Nothing drawn over the map overlaps anything else or reaches outside the map's box. */
+async function assertNothingOverlapsOrLeaves(page, what) {
+  const { map, items } = await drawnBoxes(page);
+  // The scale bar and its text are one item, laid out as one box.
+  const separate = (a, b) => !(a.name.startsWith("scale") && b.name.startsWith("scale"));
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i];
+    assert.ok(
+      a.x0 >= map.x0 - 0.5 && a.y0 >= map.y0 - 0.5 && a.x1 <= map.x1 + 0.5 && a.y1 <= map.y1 + 0.5,
+      `${what}: ${a.name} [${[a.x0, a.y0, a.x1, a.y1].map(Math.round)}] leaves the map [${[map.x0, map.y0, map.x1, map.y1].map(Math.round)}]`,
+    );
+    for (let j = i + 1; j < items.length; j++) {
+      const b = items[j];
+      assert.ok(!separate(a, b) || !overlaps(a, b), `${what}: ${a.name} overlaps ${b.name}`);
+    }
+  }
+  return items.length;
+}
+
+/**
+ * The live map as drawn: its layout width (the `width` attribute), its rendered width, and
+ * the smallest text on it in CSS px on screen (font size times the SVG's scale on screen: a
+ * map laid out for a wider screen and shrunk by CSS draws its 11 px text smaller).
+ */
+async function drawnMap(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector("[data-testid=widget] .map__svg");
+    let smallest = Infinity;
+    let smallestText = "";
+    for (const text of svg.querySelectorAll("text")) {
+      if (!text.textContent.trim()) continue;
+      const size = parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a;
+      if (size < smallest) [smallest, smallestText] = [size, text.textContent];
+    }
+    return {
+      layoutWidth: Number(svg.getAttribute("width")),
+      renderedWidth: svg.getBoundingClientRect().width,
+      figureWidth: svg.closest(".map").getBoundingClientRect().width,
+      smallest,
+      smallestText,
+    };
+  });
+}
+
+/** The map is laid out for the width it is drawn at, fills its figure, and its text is legible. */
+async function assertLaidOutForItsWidth(page, what) {
+  const map = await drawnMap(page);
+  assert.ok(
+    Math.abs(map.layoutWidth - map.renderedWidth) <= 1,
+    `${what}: laid out for ${map.layoutWidth} px, drawn ${map.renderedWidth.toFixed(1)} px wide`,
+  );
+  assert.ok(Math.abs(map.renderedWidth - map.figureWidth) <= 1, `${what}: map ${map.renderedWidth} px in ${map.figureWidth} px`);
+  // To a tenth of a pixel: the layout width is written with one decimal.
+  assert.ok(map.smallest >= 10.95, `${what}: "${map.smallestText}" is drawn at ${map.smallest.toFixed(2)} px`);
+  return map;
+}
+
+/** Waits until the map has been laid out again for the width it is drawn at (after a resize). */
+async function untilLaidOut(page) {
+  await page.waitForFunction(() => {
+    const svg = document.querySelector("[data-testid=widget] .map__svg");
+    return svg && Math.abs(Number(svg.getAttribute("width")) - svg.getBoundingClientRect().width) <= 1;
+  }, null, { timeout: 5000 }).catch(() => {}); // the assertions that follow say what is wrong
 }
 
 describe("map", () => {
@@ -42,30 +118,9 @@ describe("map", () => {
         await page.getByTestId("marker").first().waitFor();
         assert.equal(await page.locator("[data-region-label]").count(), 12);
         assert.equal(await page.getByTestId("marker").count(), 7);
-        const assertNoOverlaps = async (lang) => {
-          const boxes = await drawnBoxes(page);
-          for (let i = 0; i < boxes.length; i++) {
-            for (let j = i + 1; j < boxes.length; j++) {
-              assert.ok(!overlaps(boxes[i], boxes[j]), `${lang}: ${boxes[i].name} overlaps ${boxes[j].name}`);
-            }
-          }
-        };
+        const assertNoOverlaps = (lang) => assertNothingOverlapsOrLeaves(page, `${width} px, ${lang}`);
         await assertNoOverlaps("zh");
-        const smallest = await page.evaluate(() =>
-          Math.min(
-            ...[...document.querySelectorAll(".map text")].map((t) =>
-              parseFloat(getComputedStyle(t).fontSize),
-            ),
-          ),
-        );
-        assert.ok(smallest >= 11, `smallest map text is ${smallest} px`);
-        const svgWidth = await page.evaluate(
-          () => document.querySelector(".map__svg").getBoundingClientRect().width,
-        );
-        const figureWidth = await page.evaluate(
-          () => document.querySelector(".map").getBoundingClientRect().width,
-        );
-        assert.ok(Math.abs(svgWidth - figureWidth) <= 1, `map ${svgWidth} px in ${figureWidth} px`);
+        await assertLaidOutForItsWidth(page, `${width} px`);
         await page.screenshot({ path: `${ARTIFACTS}map-${width}-zh.png` });
         await page.getByRole("button", { name: "English" }).click();
         await page.locator('[data-region-label="150700"]', { hasText: "Hulunbuir" }).waitFor();
@@ -146,19 +201,60 @@ describe("map", () => {
     }
   });
 
-  test("re-lays out when its container resizes", async () => {
+  test("re-lays out for the new width when its container resizes, both ways", async () => {
     const widget = await openWidget(env, { width: 1280, height: 800 });
     try {
       const { page } = widget;
       await page.getByTestId("marker").first().waitFor();
-      await page.setViewportSize({ width: 400, height: 800 });
-      await page.waitForFunction(
-        () => Math.abs(document.querySelector(".map__svg").getBoundingClientRect().width - 368) < 2,
-      );
-      const boxes = await drawnBoxes(page);
-      assert.equal(boxes.length, 19);
+      for (const width of [400, 1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await untilLaidOut(page);
+        const map = await assertLaidOutForItsWidth(page, `resized to ${width} px`);
+        assert.ok(map.renderedWidth < width, `the map fits the ${width} px viewport`);
+        assert.equal(await assertNothingOverlapsOrLeaves(page, `resized to ${width} px`), 22);
+      }
     } finally {
       await widget.close();
     }
   });
+
+  // The placement estimates text widths (src/geo/layout.rs) and only the browser knows the
+  // real ones: every width from a small phone to a 4K kiosk, in both languages, with the
+  // kiosk's larger markers, drawn and measured.
+  for (const [mode, query, viewports] of [
+    // Map widths 288-868 px (the page's column stops growing at 1200 px).
+    ["page", "", [320, 360, 414, 480, 540, 600, 700, 768, 820, 900, 1024, 1100, 1280].map((w) => [w, 900])],
+    // An embed takes the host's width: a compact one draws the map as wide as the screen.
+    ["compact embed", "?mode=embed&compact", [1280, 1600, 2000, 2560, 3200, 3840].map((w) => [w, 1200])],
+    // Touch targets of 48 px and larger type: map widths 781-2266 px.
+    ["kiosk", "?mode=kiosk&idle=600", [[1080, 1920], [1366, 768], [1920, 1080], [2160, 3840], [2560, 1440], [3840, 2160]]],
+  ]) {
+    test(`${mode}: at every width in both languages nothing overlaps, leaves the map or shrinks below 11 px`, async () => {
+      const widget = await openWidget(env, { query, hasTouch: mode === "kiosk" });
+      try {
+        const { page } = widget;
+        for (const lang of ["zh", "en"]) {
+          if (lang === "en") {
+            await page.getByRole("button", { name: "English" }).click();
+            await page.locator('[data-region-label="150700"]', { hasText: "Hulunbuir" }).waitFor();
+          }
+          for (const [width, height] of viewports) {
+            await page.setViewportSize({ width, height });
+            await untilLaidOut(page);
+            const what = `${mode} ${width}x${height} ${lang}`;
+            const map = await assertLaidOutForItsWidth(page, what);
+            assert.equal(await assertNothingOverlapsOrLeaves(page, `${what} (map ${map.layoutWidth} px)`), 22);
+            if (mode === "kiosk") {
+              const small = await page.getByTestId("marker").evaluateAll((els) =>
+                els.map((el) => el.getBoundingClientRect()).filter((r) => Math.min(r.width, r.height) < 48),
+              );
+              assert.deepEqual(small, [], `${what}: markers are 48 px touch targets`);
+            }
+          }
+        }
+      } finally {
+        await widget.close();
+      }
+    });
+  }
 });

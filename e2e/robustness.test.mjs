@@ -3,9 +3,11 @@
 // a script run, always a clear message.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE_PATH, openWidget, startBrowser, untilAttribute } from "./browser.mjs";
+import { readFileSync } from "node:fs";
+import { BASE_PATH, CRASH_PROBLEMS, crashWidget, expectProblems, problemsOf, startBrowser } from "./browser.mjs";
 
 const FIXTURES = new URL("../tests/fixtures/content/", import.meta.url).pathname;
+const BUILT_IN = readFileSync(new URL("../assets/content.json", import.meta.url), "utf8");
 
 describe("robustness", () => {
   let env;
@@ -14,15 +16,25 @@ describe("robustness", () => {
   });
   after(() => env?.close());
 
-  async function open(query, options = {}) {
+  /**
+   * A fresh page at `query`; `expect` lists the console errors it should log (anything else
+   * fails the test). Requests and warnings are recorded from before it navigates.
+   */
+  async function open(query, { expect = [], route, ...options } = {}) {
     const context = await env.browser.newContext({ locale: "zh-CN", ...options });
+    expectProblems(context, ...expect);
+    if (route) await context.route(...route);
     const page = await context.newPage();
     const errors = [];
     const dialogs = [];
+    const warnings = [];
+    const requests = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    page.on("request", (r) => requests.push(r.url()));
     await page.goto(env.url + query);
-    return { page, errors, dialogs, close: () => context.close() };
+    return { page, context, errors, dialogs, warnings, requests, close: () => context.close() };
   }
 
   test("an override file is loaded, and HTML in its text stays text", async () => {
@@ -41,28 +53,58 @@ describe("robustness", () => {
   });
 
   test("a broken override file shows its problems and a retry button", async () => {
-    const { page, close } = await open("?content=fixtures/17-qualifier-contradicts.json");
+    const { page, context, close } = await open("?content=fixtures/17-qualifier-contradicts.json", {
+      expect: [/\[imreform\] content fixtures\/17-qualifier-contradicts\.json: content file has 1 problem/],
+    });
     try {
       const panel = page.getByTestId("error-panel");
       await panel.waitFor();
       assert.match(await panel.getByTestId("problems").textContent(), /sites\[1\]\.figures\[1\]\.qualifier: qualifier exact contradicts/);
       assert.equal(await panel.getByTestId("retry").count(), 1);
+      assert.equal(problemsOf(context).length, 1, "the problem is logged once");
+    } finally {
+      await close();
+    }
+  });
+
+  test("retry fetches the file again: once it arrives whole, the widget shows it", async () => {
+    let served = 0;
+    const { page, context, close } = await open("?content=fixtures/part-2.json", {
+      // The first answer is a server error; the second, the file.
+      route: [
+        "**/fixtures/part-2.json",
+        (route) =>
+          (served += 1) === 1
+            ? route.fulfill({ status: 503, body: "busy" })
+            : route.fulfill({ status: 200, contentType: "application/json", body: BUILT_IN }),
+      ],
+      expect: [/status of 503/, /\[imreform\] content fixtures\/part-2\.json: .*503/s],
+    });
+    try {
+      const panel = page.getByTestId("error-panel");
+      await panel.waitFor();
+      assert.match(await panel.getByTestId("problems").textContent(), /503/);
       await panel.getByTestId("retry").click();
-      await panel.getByTestId("problems").waitFor();
+      await page.getByTestId("overview").waitFor();
+      assert.equal(await page.getByTestId("error-panel").count(), 0);
+      assert.equal(await page.getByTestId("marker").count(), 7);
+      assert.equal(served, 2, "fetched once more");
+      assert.equal(problemsOf(context).length, 2, "the 503 and the content error, from the first try only");
     } finally {
       await close();
     }
   });
 
   test("a missing override file says so; a kiosk falls back to the built-in content", async () => {
-    const missing = await open("?content=fixtures/part-9.json");
+    const notFound = [/status of 404/, /\[imreform\] content fixtures\/part-9\.json: .*404/s];
+    const missing = await open("?content=fixtures/part-9.json", { expect: notFound });
     try {
       await missing.page.getByTestId("error-panel").waitFor();
       assert.match(await missing.page.getByTestId("problems").textContent(), /answered 404/);
     } finally {
       await missing.close();
     }
-    const kiosk = await open("?content=fixtures/part-9.json&mode=kiosk");
+    const kiosk = await open("?content=fixtures/part-9.json&mode=kiosk", { expect: notFound });
     try {
       await kiosk.page.getByTestId("overview").waitFor();
       assert.equal(await kiosk.page.getByTestId("error-panel").count(), 0);
@@ -72,14 +114,20 @@ describe("robustness", () => {
   });
 
   test("an override from another server or a script URL is ignored with a warning", async () => {
-    for (const hostile of ["https://evil.example/x.json", "javascript:alert(1)", "//evil.example/a.json"]) {
-      const { page, errors, dialogs, close } = await open(`?content=${encodeURIComponent(hostile)}`);
-      const requests = [];
-      page.on("request", (r) => requests.push(r.url()));
+    for (const hostile of ["https://evil.example/x.json", "javascript:alert(1)", "//evil.example/a.json", "/\\evil.example/a.json"]) {
+      const { page, errors, dialogs, warnings, requests, close } = await open(`?content=${encodeURIComponent(hostile)}`);
       try {
         await page.getByTestId("overview").waitFor();
+        await page.waitForLoadState("networkidle");
         assert.deepEqual([errors, dialogs], [[], []]);
-        assert.ok(requests.every((url) => url.startsWith(env.origin)), requests.join(" "));
+        assert.deepEqual(requests.filter((url) => !url.startsWith(env.origin)), [], hostile);
+        // Nothing but the page asked for the file, here or elsewhere.
+        const fetched = requests.slice(1);
+        assert.ok(fetched.every((url) => !/evil|\.json/.test(url)), fetched.join(" "));
+        assert.ok(
+          warnings.some((w) => w.startsWith("[imreform] ignored content=") && w.includes(hostile)),
+          `${hostile}: warned ${JSON.stringify(warnings)}`,
+        );
       } finally {
         await close();
       }
@@ -104,8 +152,40 @@ describe("robustness", () => {
     }
   });
 
+  test("a crash shows a notice with a reload button, and the reload brings the widget back", async () => {
+    const { page, context, close } = await open("#baotou", { expect: CRASH_PROBLEMS });
+    try {
+      await page.getByTestId("widget").waitFor();
+      await crashWidget(page);
+      const notice = page.locator("#imreform-crash");
+      await notice.waitFor();
+      assert.equal(await notice.getAttribute("role"), "alert");
+      assert.match(await notice.textContent(), /出错了.*Something went wrong/);
+      // Styled through the CSSOM, which the strict policy allows: fixed at the bottom, readable.
+      const style = await notice.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { position: s.position, color: s.color, background: s.backgroundColor };
+      });
+      assert.deepEqual(style, { position: "fixed", color: "rgb(255, 255, 255)", background: "rgb(29, 35, 41)" });
+      assert.ok(await notice.isVisible());
+      for (const pattern of CRASH_PROBLEMS) {
+        assert.ok(problemsOf(context).some((p) => pattern.test(p)), `logged: ${pattern}`);
+      }
+      // Not a kiosk: it waits for the reader.
+      await page.waitForTimeout(500);
+      assert.equal(await notice.count(), 1);
+      await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: /Reload/ }).click()]);
+      await page.getByTestId("marker").first().waitFor();
+      assert.equal(await page.getByTestId("marker").count(), 7);
+      assert.equal(await page.locator("#imreform-crash").count(), 0);
+    } finally {
+      await close();
+    }
+  });
+
   test("if the widget cannot start, the prerendered map and every story stay, with a note", async () => {
     const context = await env.browser.newContext({ locale: "zh-CN" });
+    expectProblems(context, /Failed to load resource: net::ERR_FAILED/, /\[imreform\] the interactive graphic could not start/);
     try {
       const page = await context.newPage();
       await page.route("**/widget_bg.wasm", (route) => route.abort());

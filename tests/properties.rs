@@ -214,36 +214,138 @@ struct Message {
     value: Option<String>,
 }
 
+/// Values worth sending in each field: as hosts write them (any case, region tags, spaces), and
+/// near misses.
+const LANGS: &[&str] = &[
+    "zh",
+    "zh-CN",
+    "ZH",
+    " zh-Hans ",
+    "zh_TW",
+    "en",
+    "EN",
+    "en_GB",
+    "en-US",
+    " En ",
+    "fr",
+    "eng",
+    "zhx",
+    "",
+];
+const SCHEMES: &[&str] = &[
+    "light", "dark", "auto", "DARK", " Light ", "Auto", "neon", "lightish", "",
+];
+const OTHER_SITES: &[&str] = &["Wuhai", "baotou ", "<img src=x>", "", "yili-group"];
+
+/// Mostly messages of ours carrying the field their type reads, with values for that field, so
+/// that every branch of the parser is taken many times a run (`host_message_strategy_reaches_
+/// every_outcome` counts them); then another script's messages, unknown types of ours, our own
+/// echoed messages, the wrong field and stray values.
 fn message() -> impl Strategy<Value = Message> {
+    let ours = |k: &'static str, reads: &'static str| Just((Some(format!("imreform:{k}")), reads));
     let kind = prop_oneof![
-        Just(None),
-        "[a-z-]{0,10}".prop_map(Some),
-        prop_oneof![
-            Just("lang"),
-            Just("theme"),
-            Just("site"),
-            Just("height"),
-            Just("selected"),
-        ]
-        .prop_map(|k| Some(format!("imreform:{k}"))),
-        "[a-z]{0,8}".prop_map(|k| Some(format!("imreform:{k}"))),
+        1 => Just((None, "other")),
+        1 => "[a-z-]{0,10}".prop_map(|k| (Some(k), "other")),
+        3 => ours("lang", "lang"),
+        3 => ours("theme", "theme"),
+        3 => ours("site", "site"),
+        1 => ours("height", "other"),
+        1 => ours("selected", "other"),
+        1 => "[a-z]{0,8}".prop_map(|k| (Some(format!("imreform:{k}")), "other")),
     ];
-    let field = prop_oneof![Just("lang"), Just("theme"), Just("site"), Just("other")];
-    let value = prop_oneof![
-        Just(None),
-        proptest::sample::select(vec![
-            "zh", "en", "EN", "zh-CN", "en_GB", "light", "dark", "auto", "DARK", "baotou", "yili",
-            "fr", "neon", "",
-        ])
-        .prop_map(|v| Some(v.to_owned())),
-        proptest::sample::select(SITES.to_vec()).prop_map(|v| Some(v.to_owned())),
-        "[a-z<>\"-]{0,12}".prop_map(Some),
-    ];
-    (kind, field, value).prop_map(|(kind, field, value)| Message {
+    kind.prop_flat_map(|(kind, reads)| {
+        let field = prop_oneof![
+            3 => Just(reads),
+            1 => proptest::sample::select(vec!["lang", "theme", "site", "other"]),
+        ];
+        let fitting: Vec<&'static str> = match reads {
+            "lang" => LANGS.to_vec(),
+            "theme" => SCHEMES.to_vec(),
+            _ => SITES.iter().chain(OTHER_SITES).copied().collect(),
+        };
+        let any: Vec<&'static str> = [LANGS, SCHEMES, &SITES, OTHER_SITES].concat();
+        let value = prop_oneof![
+            1 => Just(None),
+            4 => proptest::sample::select(fitting).prop_map(|v| Some(v.to_owned())),
+            1 => proptest::sample::select(any).prop_map(|v| Some(v.to_owned())),
+            1 => "[a-z<>\"-]{0,12}".prop_map(Some),
+        ];
+        (Just(kind), field, value)
+    })
+    .prop_map(|(kind, field, value)| Message {
         kind,
         field: field.to_owned(),
         value,
     })
+}
+
+/// What a host message comes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    NotOurs,
+    OurEcho,
+    Obeyed(&'static str),
+    Refused(&'static str),
+}
+
+fn outcome(m: &Message) -> Outcome {
+    let (value, field) = (m.value.clone(), m.field.clone());
+    let read = move |name: &str| (name == field).then(|| value.clone()).flatten();
+    let kind = m.kind.as_deref().and_then(|k| k.strip_prefix("imreform:"));
+    let named = |kind: Option<&str>| match kind {
+        Some("lang") => "lang",
+        Some("theme") => "theme",
+        Some("site") => "site",
+        _ => "unknown type",
+    };
+    match parse_host_message(m.kind.as_deref(), read, &SITES) {
+        Ok(None) if kind.is_none() => Outcome::NotOurs,
+        Ok(None) => Outcome::OurEcho,
+        Ok(Some(HostMessage::SetLang(Lang::Zh))) => Outcome::Obeyed("lang zh"),
+        Ok(Some(HostMessage::SetLang(Lang::En))) => Outcome::Obeyed("lang en"),
+        Ok(Some(HostMessage::SetScheme(Scheme::Light))) => Outcome::Obeyed("theme light"),
+        Ok(Some(HostMessage::SetScheme(Scheme::Dark))) => Outcome::Obeyed("theme dark"),
+        Ok(Some(HostMessage::SetScheme(Scheme::Auto))) => Outcome::Obeyed("theme auto"),
+        Ok(Some(HostMessage::SetSite(Some(_)))) => Outcome::Obeyed("a site"),
+        Ok(Some(HostMessage::SetSite(None))) => Outcome::Obeyed("the overview"),
+        Err(_) => Outcome::Refused(named(kind)),
+    }
+}
+
+/// The strategy takes every branch of the host-message parser, each in at least 1 % of the
+/// cases (20 times in the property's 2,000): a strategy that mostly sends unknown types would
+/// pass the property while testing nothing.
+#[test]
+fn host_message_strategy_reaches_every_outcome() {
+    use proptest::strategy::ValueTree;
+    use std::collections::BTreeMap;
+    let mut runner = proptest::test_runner::TestRunner::default();
+    let strategy = message();
+    let draws = 4000;
+    let mut seen: BTreeMap<Outcome, usize> = BTreeMap::new();
+    for _ in 0..draws {
+        let m = strategy.new_tree(&mut runner).expect("a message").current();
+        *seen.entry(outcome(&m)).or_default() += 1;
+    }
+    let every = [
+        Outcome::NotOurs,
+        Outcome::OurEcho,
+        Outcome::Obeyed("lang zh"),
+        Outcome::Obeyed("lang en"),
+        Outcome::Obeyed("theme light"),
+        Outcome::Obeyed("theme dark"),
+        Outcome::Obeyed("theme auto"),
+        Outcome::Obeyed("a site"),
+        Outcome::Obeyed("the overview"),
+        Outcome::Refused("lang"),
+        Outcome::Refused("theme"),
+        Outcome::Refused("site"),
+        Outcome::Refused("unknown type"),
+    ];
+    for o in every {
+        let n = seen.get(&o).copied().unwrap_or(0);
+        assert!(n * 100 >= draws, "{o:?}: {n} of {draws} ({seen:?})");
+    }
 }
 
 proptest! {

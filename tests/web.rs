@@ -201,8 +201,11 @@ async fn the_address_opens_a_site_in_its_language() {
     );
 }
 
+/// The notice itself. A real panic in the release build, through the panic hook `mount`
+/// installs, and a kiosk's reload after it, are exercised end to end (e2e/robustness.test.mjs
+/// and e2e/kiosk.test.mjs: a Yew panic provoked as a translation extension would).
 #[wasm_bindgen_test]
-fn a_crash_shows_a_notice_with_a_reload_button_once() {
+fn the_crash_notice_shows_once_with_a_reload_button() {
     imreform::crash::show_notice();
     imreform::crash::show_notice();
     let document = web_sys::window()
