@@ -374,6 +374,8 @@ fn Frame(props: &FrameProps) -> Html {
                 {dark}
                 on_close={on_clear.clone()}
                 on_select={on_go.clone()}
+                large_text={kiosk}
+                share={options.share.clone().filter(|_| kiosk)}
             />
         },
         None => html! {
@@ -385,6 +387,7 @@ fn Frame(props: &FrameProps) -> Html {
                 {on_theme}
                 on_select={on_go.clone()}
                 prerender={prerender.is_some()}
+                large_text={kiosk}
             />
         },
     };
