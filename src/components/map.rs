@@ -4,11 +4,11 @@
 use yew::prelude::*;
 
 use super::strings::strings;
-use super::use_width::use_width;
+use super::use_width::use_measured;
 use crate::breakpoints;
 use crate::browser;
 use crate::content::{Content, Kind, Lang};
-use crate::geo::{self, layout_for, Layout, MapAsset, PlacedMarker, SitePoint, Step};
+use crate::geo::{self, layout_for, layout_with, Layout, MapAsset, PlacedMarker, SitePoint, Step};
 use crate::shared::Shared;
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
@@ -57,8 +57,14 @@ struct Shapes {
 
 #[component]
 pub fn Map(props: &MapProps) -> Html {
+    // The drawing itself is measured: on a kiosk it is as tall as its cell allows and narrower
+    // than the figure, and its names are drawn at its font size (the kiosk's type).
     let node = use_node_ref();
-    let width = use_width(node.clone(), 640.0);
+    let measured = use_measured(node.clone());
+    let width = measured.map_or(640.0, |(width, _)| width);
+    let type_px = measured
+        .filter(|_| props.touch)
+        .map_or(0.0, |(_, font)| font);
     let instance = *use_state(next_instance);
     // The marker that holds the map's one tab stop (roving tabindex).
     let active = use_state(|| None::<String>);
@@ -86,8 +92,18 @@ pub fn Map(props: &MapProps) -> Html {
             props.lang,
             width.round() as i64,
             props.touch,
+            (type_px * 10.0).round() as i64,
         ),
-        |(asset, sites, lang, width, touch)| layout_for(asset, sites, *lang, *width as f64, *touch),
+        |(asset, sites, lang, width, touch, type_px)| {
+            layout_with(
+                asset,
+                sites,
+                *lang,
+                *width as f64,
+                *touch,
+                *type_px as f64 / 10.0,
+            )
+        },
     );
 
     // Constant in the wasm, so the prerender's branches compile out.
@@ -196,6 +212,7 @@ pub fn Map(props: &MapProps) -> Html {
         html! {
             <svg
                 class="map__svg"
+                ref={if bp.is_none() { node.clone() } else { NodeRef::default() }}
                 data-bp={bp.map(|w| w.to_string())}
                 width={num(w)}
                 height={num(h)}
@@ -216,7 +233,7 @@ pub fn Map(props: &MapProps) -> Html {
     };
 
     html! {
-        <figure class="map" ref={node} data-testid="map">
+        <figure class="map" data-testid="map">
             if prerender {
                 { for prerendered.iter().zip(breakpoints::MAP).map(|(layout, bp)| svg(layout, Some(bp))) }
             } else {
