@@ -1,7 +1,9 @@
 // Trunk post-build hook: minifies wasm-bindgen's JS glue (widget.js) in release builds.
 // Trunk's own JS minifier gives up on this file ("Failed to minify JS"), which left 47 KB of
 // unminified glue in every release; esbuild (pinned in package.json) does it safely: an ES
-// module in, an ES module out, export and import names kept.
+// module in, an ES module out, export and import names kept. The loader Trunk copies as it
+// is, boot.js (a module too), is minified the same way: its comments are for its readers in
+// assets/, not for every reader of an article.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -10,9 +12,11 @@ if (!staging) throw new Error("minify-glue: run by Trunk, which sets TRUNK_STAGI
 if (process.env.TRUNK_PROFILE === "release") {
   // Imported here, so a debug build (`trunk serve`) works without node_modules.
   const { transformSync } = await import("esbuild");
-  const file = join(staging, "widget.js");
-  const source = readFileSync(file, "utf8");
-  const { code } = transformSync(source, { minify: true, format: "esm", target: "es2020" });
-  writeFileSync(file, code);
-  console.log(`minify-glue: widget.js ${source.length} → ${code.length} bytes`);
+  for (const name of ["widget.js", "boot.js"]) {
+    const file = join(staging, name);
+    const source = readFileSync(file, "utf8");
+    const { code } = transformSync(source, { minify: true, format: "esm", target: "es2020" });
+    writeFileSync(file, code);
+    console.log(`minify-glue: ${name} ${source.length} → ${code.length} bytes`);
+  }
 }

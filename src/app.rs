@@ -394,6 +394,8 @@ fn Frame(props: &FrameProps) -> Html {
                 on_close={on_clear.clone()}
                 on_select={on_go.clone()}
                 share_page={share_page.clone()}
+                large_text={kiosk}
+                share={options.share.clone().filter(|_| kiosk)}
             />
         },
         None => html! {
@@ -405,6 +407,7 @@ fn Frame(props: &FrameProps) -> Html {
                 {on_theme}
                 on_select={on_go.clone()}
                 prerender={prerender.is_some()}
+                large_text={kiosk}
             />
         },
     };

@@ -1,6 +1,6 @@
 //! Kiosk timing as a pure function of idle time: when to start the attract loop, when to warn
-//! and then reset after a visitor leaves, which slide the loop shows. The browser side only
-//! measures idle time and applies the phase.
+//! and then reset after a visitor leaves, which slide the loop shows and in which language.
+//! The browser side only measures idle time and applies the phase.
 
 /// Timings, from the `idle`, `reset` and `step` options (seconds).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,8 +35,29 @@ pub enum Phase {
     Countdown(u32),
     /// Reset to the overview now.
     Reset,
-    /// The attract loop: slide 0 is the overview, 1..=sites the sites in order.
+    /// The attract loop at this step (see [`slide`]): the overview and the sites in order, in
+    /// the starting language, then all of them again in the other.
     Attract(usize),
+}
+
+/// What one step of the attract loop shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slide {
+    /// `None`: the overview; else the index of the site in the article's order.
+    pub site: Option<usize>,
+    /// In the other language than the one each visitor starts in.
+    pub other_language: bool,
+}
+
+/// The slide at attract `step` with `sites` sites: the overview and each site in the starting
+/// language, then the same in the other language, and round again.
+pub fn slide(step: usize, sites: usize) -> Slide {
+    let slides = sites + 1;
+    let step = step % (2 * slides);
+    Slide {
+        site: (step % slides).checked_sub(1),
+        other_language: step >= slides,
+    }
 }
 
 impl Timings {
@@ -56,9 +77,10 @@ impl Timings {
         if idle_ms < self.attract_ms {
             return Phase::Active;
         }
-        let slides = sites + 1;
+        // Both languages in turn: twice as many steps as slides before the loop repeats.
+        let steps = 2 * (sites + 1);
         let step = ((idle_ms - self.attract_ms) / self.step_ms.max(1.0)) as usize;
-        Phase::Attract(step % slides)
+        Phase::Attract(step % steps)
     }
 }
 
@@ -80,8 +102,46 @@ mod tests {
         assert_eq!(T.phase(68_000.0, true, 7), Phase::Attract(1));
         assert_eq!(
             T.phase(60_000.0 + 8.0 * 8_000.0, true, 7),
+            Phase::Attract(8)
+        );
+        assert_eq!(
+            T.phase(60_000.0 + 16.0 * 8_000.0, true, 7),
             Phase::Attract(0),
-            "wraps"
+            "wraps after both languages"
+        );
+    }
+
+    #[test]
+    fn the_attract_loop_shows_every_slide_in_one_language_then_the_other() {
+        let shown: Vec<Slide> = (0..16).map(|step| slide(step, 7)).collect();
+        let overview = |other_language| Slide {
+            site: None,
+            other_language,
+        };
+        assert_eq!(shown[0], overview(false));
+        assert_eq!(shown[8], overview(true));
+        for i in 0..7 {
+            assert_eq!(
+                shown[1 + i],
+                Slide {
+                    site: Some(i),
+                    other_language: false
+                }
+            );
+            assert_eq!(
+                shown[9 + i],
+                Slide {
+                    site: Some(i),
+                    other_language: true
+                }
+            );
+        }
+        assert_eq!(slide(16, 7), shown[0], "and round again");
+        assert_eq!(slide(8 + 16 * 1000, 7), shown[8]);
+        assert_eq!(
+            slide(1, 0),
+            overview(true),
+            "no sites: the overview in turn"
         );
     }
 

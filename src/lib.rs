@@ -26,6 +26,7 @@ mod mount;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod route;
+pub mod share;
 pub mod shared;
 pub mod small_sort;
 pub mod state;

@@ -8,8 +8,9 @@ use crate::route::Route;
 use crate::{App, AppProps, EmbedHost};
 
 /// The data attributes a script embed may carry.
-const OPTIONS: [&str; 11] = [
+const OPTIONS: [&str; 12] = [
     "lang", "site", "theme", "mode", "compact", "id", "content", "idle", "reset", "step", "reload",
+    "share",
 ];
 
 /// Mounts every instance on the page.

@@ -47,6 +47,9 @@ pub struct Route {
     pub step_s: Option<f64>,
     /// Kiosk daily self-reload, `reload=HH:MM` local time.
     pub reload_at: Option<(u32, u32)>,
+    /// Kiosk: the public address of the page, normalised (`share::parse`), for the QR code
+    /// on each site's card.
+    pub share: Option<String>,
     /// Things that were ignored, phrased for the console.
     pub warnings: Vec<String>,
 }
@@ -123,7 +126,7 @@ impl Route {
         if !fragment.is_empty() && !fragment.contains('=') {
             route.set_site(&decode(fragment), known_sites);
         }
-        route
+        route.finish()
     }
 
     /// Options as key/value pairs: a script embed's `data-lang="en"` and so on.
@@ -133,7 +136,17 @@ impl Route {
     ) -> Route {
         let mut route = Route::default();
         route.apply_pairs(pairs, known_sites);
-        route
+        route.finish()
+    }
+
+    /// Options that only mean something together.
+    fn finish(mut self) -> Route {
+        if self.share.is_some() && self.mode != Some(Mode::Kiosk) {
+            self.share = None;
+            self.warnings
+                .push("ignored share: only mode=kiosk shows QR codes".to_owned());
+        }
+        self
     }
 
     fn apply_pairs(
@@ -143,9 +156,16 @@ impl Route {
     ) {
         let route = self;
         for (key, value) in pairs {
-            if value.chars().count() > MAX_VALUE {
+            // An address is longer than the other values; `share::parse` holds it to its own
+            // limit.
+            let longest = if key == "share" {
+                crate::share::MAX_LEN
+            } else {
+                MAX_VALUE
+            };
+            if value.chars().count() > longest {
                 route.warnings.push(format!(
-                    "ignored {key}: value longer than {MAX_VALUE} characters"
+                    "ignored {key}: value longer than {longest} characters"
                 ));
                 continue;
             }
@@ -222,6 +242,12 @@ impl Route {
                         "ignored reload=\"{value}\": expected a time such as 04:30"
                     )),
                 },
+                "share" => match crate::share::parse(&value) {
+                    Ok(base) => route.share = Some(base),
+                    Err(why) => route
+                        .warnings
+                        .push(format!("ignored share=\"{value}\": {why}")),
+                },
                 // Other parameters belong to the host page or to other options.
                 _ => {}
             }
@@ -266,7 +292,7 @@ pub fn fragment(site: Option<&str>, lang: Lang, default_lang: Lang) -> String {
 /// speaks.
 pub fn share_link(page: &str, site: &str, lang: Lang) -> String {
     let end = page.find(['?', '#']).unwrap_or(page.len());
-    format!("{}#site={site}&lang={}", &page[..end], lang.key())
+    crate::share::link(&page[..end], site, lang)
 }
 
 /// The starting language: the address, then the browser's preferences, then Chinese.
@@ -409,6 +435,59 @@ mod tests {
             (None, None, None, None)
         );
         assert_eq!(bad.warnings.len(), 4);
+    }
+
+    #[test]
+    fn the_share_address_is_an_absolute_http_address_or_ignored_with_a_warning() {
+        let route = parse(
+            "?mode=kiosk&share=https%3A%2F%2FExample.org%2Fgraphics%2Fimreform%2F%3Fref%3Dkiosk",
+            "",
+        );
+        assert_eq!(
+            route.share.as_deref(),
+            Some("https://example.org/graphics/imreform/?ref=kiosk")
+        );
+        assert!(route.warnings.is_empty());
+        // Unencoded, as an operator may type it (a query of its own must be encoded).
+        let route = parse("?share=https://example.org/imreform/&mode=kiosk", "");
+        assert_eq!(
+            route.share.as_deref(),
+            Some("https://example.org/imreform/")
+        );
+        assert_eq!(route.mode, Some(Mode::Kiosk));
+        let long = format!("https://example.org/{}", "a".repeat(150));
+        assert_eq!(
+            parse(&format!("?mode=kiosk&share={long}"), "")
+                .share
+                .as_deref(),
+            Some(long.as_str()),
+            "longer than other values"
+        );
+        for hostile in [
+            "javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "//evil.example/",
+            "/graphics/imreform/",
+            "https://user@example.org/",
+            "https://exa mple.org/",
+        ] {
+            let route = Route::from_pairs([("share".to_owned(), hostile.to_owned())], &SITES);
+            assert_eq!(route.share, None, "{hostile}");
+            assert_eq!(route.warnings.len(), 1, "{hostile}");
+            assert!(
+                route.warnings[0].starts_with("ignored share=")
+                    && route.warnings[0].contains("expected an absolute http(s) address"),
+                "{:?}",
+                route.warnings
+            );
+        }
+        let too_long = format!("https://example.org/{}", "a".repeat(300));
+        let route = parse(&format!("?share={too_long}&lang=en"), "");
+        assert_eq!((route.share, route.lang), (None, Some(Lang::En)));
+        assert_eq!(
+            route.warnings,
+            ["ignored share: value longer than 200 characters"]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::content::Lang;
-use crate::kiosk::{Phase, Timings};
+use crate::kiosk::{slide, Phase, Timings};
 use crate::route::Scheme;
 
 /// What a kiosk needs to run its loop and resets.
@@ -14,7 +14,8 @@ pub struct KioskConfig {
     pub timings: Timings,
     /// Site ids in the article's order, for the attract loop.
     pub sites: Vec<String>,
-    /// The language a visitor's session resets to.
+    /// The language a visitor's session resets to (the attract loop runs in it, then in the
+    /// other).
     pub lang: Lang,
 }
 
@@ -140,12 +141,16 @@ impl AppState {
                 next.lang = kiosk.lang;
                 next.attracting = false;
             }
-            Phase::Attract(slide) => {
+            Phase::Attract(step) => {
+                let shown = slide(step, kiosk.sites.len());
                 next.attracting = true;
                 next.highlight = None;
-                next.selected = slide
-                    .checked_sub(1)
-                    .and_then(|i| kiosk.sites.get(i).cloned());
+                next.selected = shown.site.and_then(|i| kiosk.sites.get(i).cloned());
+                next.lang = if shown.other_language {
+                    kiosk.lang.other()
+                } else {
+                    kiosk.lang
+                };
             }
         }
         next
@@ -263,6 +268,43 @@ mod tests {
             Some("b"),
             "the touch itself changes nothing"
         );
+    }
+
+    #[test]
+    fn the_attract_loop_runs_in_both_languages_in_turn() {
+        let at = |step: f64| {
+            kiosk().apply(Action::Tick {
+                idle_ms: 1_000.0 + step * 100.0,
+            })
+        };
+        let shown: Vec<(Option<String>, Lang)> = (0..7)
+            .map(|step| {
+                let state = at(f64::from(step));
+                assert!(state.attracting);
+                (state.selected, state.lang)
+            })
+            .collect();
+        let slide = |site: Option<&str>, lang| (site.map(str::to_owned), lang);
+        assert_eq!(
+            shown,
+            [
+                slide(None, Lang::Zh),
+                slide(Some("a"), Lang::Zh),
+                slide(Some("b"), Lang::Zh),
+                slide(None, Lang::En),
+                slide(Some("a"), Lang::En),
+                slide(Some("b"), Lang::En),
+                slide(None, Lang::Zh),
+            ]
+        );
+        // A touch on an English slide keeps it; the visitor's session resets to Chinese later.
+        let touched = at(4.0).apply(Action::Touch);
+        assert_eq!(
+            (touched.selected.as_deref(), touched.lang),
+            (Some("a"), Lang::En)
+        );
+        let reset = touched.apply(Action::Tick { idle_ms: 2_000.0 });
+        assert_eq!((reset.selected, reset.lang), (None, Lang::Zh));
     }
 
     #[test]

@@ -11,5 +11,5 @@ mod text;
 pub use drawing::{Anchor, Baseline, Colour, Drawing, Paint, Shape};
 pub use model::{build, timeline, Body, Chart, Datum, Event, Table};
 pub use palette::{css as palette_css, Palette, DARK, LIGHT};
-pub use render::render;
+pub use render::{render, render_at, TextSize};
 pub use text::wrap;

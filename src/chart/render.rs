@@ -1,7 +1,12 @@
 //! Draws a [`Chart`] with plotters (through our [`ShapeRecorder`] backend) into a [`Drawing`],
-//! at a given width in CSS px.
+//! at a given width in CSS px and a given text size ([`TextSize`]).
 //! Only drawing primitives are used, laid out here with estimated text widths, so the result
 //! is the same natively and in the browser and needs no DOM text measurement.
+//!
+//! Every length of the layout (line height, bar thickness, gaps, swatches, dots) is in
+//! proportion to the text, so a chart asked for larger text (a kiosk read from a step back) is
+//! laid out for that text at its width: its labels wrap and its bars are placed for the size
+//! they are drawn at, rather than a small chart being scaled up.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -16,11 +21,50 @@ use crate::geo::text_width;
 
 const FAMILY: &str =
     "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif";
+/// Sizes at the standard text size (the smallest text 12 px), in CSS px; [`TextSize`] scales them.
 const LABEL_PX: f64 = 13.0;
 const VALUE_PX: f64 = 14.0;
 const SMALL_PX: f64 = 12.0;
 const LINE: f64 = 17.0;
 const BAR: f64 = 20.0;
+
+/// The size of a chart's text, given as the size of its smallest text (the unit line and the
+/// years of a timeline); labels are 13/12 of it and values 14/12, as at the standard size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextSize {
+    smallest_px: f64,
+}
+
+impl TextSize {
+    /// The article's charts: 12 px at the smallest, 13 px labels, 14 px values.
+    pub const STANDARD: TextSize = TextSize {
+        smallest_px: SMALL_PX,
+    };
+
+    /// Text whose smallest size is `px` (never below the standard, at most 96 px; anything
+    /// that is not a number gives the standard).
+    pub fn smallest(px: f64) -> TextSize {
+        let px = if px.is_finite() { px } else { SMALL_PX };
+        TextSize {
+            smallest_px: crate::fmath::clamp(px, SMALL_PX, 96.0),
+        }
+    }
+
+    /// The smallest text drawn, in CSS px.
+    pub fn smallest_px(self) -> f64 {
+        self.smallest_px
+    }
+
+    /// A length of the standard layout at this text size.
+    fn px(self, standard: f64) -> f64 {
+        standard * self.smallest_px / SMALL_PX
+    }
+
+    /// A stroke width of the standard layout at this text size, in whole pixels.
+    fn stroke(self, standard: u32) -> u32 {
+        self.px(f64::from(standard)).round().max(1.0) as u32
+    }
+}
 
 type Area<'a> = DrawingArea<ShapeRecorder<'a>, Shift>;
 type Drawn = Result<(), String>;
@@ -56,17 +100,19 @@ fn text(
     .map_err(err)
 }
 
+/// A rectangle, filled or outlined with a stroke `outline` px wide.
 fn rect(
     area: &Area,
     (x0, y0): (f64, f64),
     (x1, y1): (f64, f64),
     color: &RGBColor,
     filled: bool,
+    outline: u32,
 ) -> Drawn {
     let style = if filled {
         color.filled()
     } else {
-        color.stroke_width(2)
+        color.stroke_width(outline)
     };
     let corners = [
         (x0.round() as i32, y0.round() as i32),
@@ -84,11 +130,18 @@ fn line(area: &Area, points: &[(f64, f64)], color: &RGBColor, width: u32) -> Dra
         .map_err(err)
 }
 
-fn dot(area: &Area, (x, y): (f64, f64), r: f64, color: &RGBColor, filled: bool) -> Drawn {
+fn dot(
+    area: &Area,
+    (x, y): (f64, f64),
+    r: f64,
+    color: &RGBColor,
+    filled: bool,
+    outline: u32,
+) -> Drawn {
     let style = if filled {
         color.filled()
     } else {
-        color.stroke_width(2)
+        color.stroke_width(outline)
     };
     area.draw(&Circle::new(
         (x.round() as i32, y.round() as i32),
@@ -99,46 +152,71 @@ fn dot(area: &Area, (x, y): (f64, f64), r: f64, color: &RGBColor, filled: bool) 
 }
 
 /// A bar's value, bold, just past its end.
-fn value_label(area: &Area, value: &str, at: (f64, f64), palette: &Palette) -> Drawn {
-    text(area, value, at, VALUE_PX, &palette.ink, HPos::Left, true)
+fn value_label(area: &Area, value: &str, at: (f64, f64), palette: &Palette, t: TextSize) -> Drawn {
+    text(
+        area,
+        value,
+        at,
+        t.px(VALUE_PX),
+        &palette.ink,
+        HPos::Left,
+        true,
+    )
 }
 
 /// The zero baseline from `y0` to `y1`.
-fn baseline(area: &Area, y0: f64, y1: f64, palette: &Palette) -> Drawn {
-    line(area, &[(1.0, y0), (1.0, y1)], &palette.rule, 2)
+fn baseline(area: &Area, y0: f64, y1: f64, palette: &Palette, t: TextSize) -> Drawn {
+    let x = t.px(1.0);
+    line(area, &[(x, y0), (x, y1)], &palette.rule, t.stroke(2))
 }
 
-/// Renders the chart `width` px wide; the height follows from the content.
+/// Renders the chart `width` px wide at the standard text size; the height follows from the
+/// content.
 pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<Drawing, String> {
+    render_at(chart, width, palette, TextSize::STANDARD)
+}
+
+/// Renders the chart `width` px wide with its text at `t`; the height follows from the
+/// content.
+pub fn render_at(
+    chart: &Chart,
+    width: u32,
+    palette: &Palette,
+    t: TextSize,
+) -> Result<Drawing, String> {
     let width = f64::from(width.max(200));
     let height = match &chart.body {
-        Body::Bars(data) => bars(None, data, width, palette)?,
-        Body::Stacked { parts, total } => stacked(None, parts, total, width, palette)?,
-        Body::Units(data) => units(None, data, width, palette)?,
-        Body::Timeline { events, span } => timeline(None, events, span.as_ref(), width, palette)?,
+        Body::Bars(data) => bars(None, data, width, palette, t)?,
+        Body::Stacked { parts, total } => stacked(None, parts, total, width, palette, t)?,
+        Body::Units(data) => units(None, data, width, palette, t)?,
+        Body::Timeline { events, span } => {
+            timeline(None, events, span.as_ref(), width, palette, t)?
+        }
     } + if chart.unit.is_empty() {
         0.0
     } else {
-        LINE + 4.0
+        t.px(LINE + 4.0)
     };
     let size = (width as u32, height.ceil() as u32);
     let mut shapes = Vec::new();
     {
         let area = ShapeRecorder::new(&mut shapes, size).into_drawing_area();
         let bottom = match &chart.body {
-            Body::Bars(data) => bars(Some(&area), data, width, palette)?,
-            Body::Stacked { parts, total } => stacked(Some(&area), parts, total, width, palette)?,
-            Body::Units(data) => units(Some(&area), data, width, palette)?,
+            Body::Bars(data) => bars(Some(&area), data, width, palette, t)?,
+            Body::Stacked { parts, total } => {
+                stacked(Some(&area), parts, total, width, palette, t)?
+            }
+            Body::Units(data) => units(Some(&area), data, width, palette, t)?,
             Body::Timeline { events, span } => {
-                timeline(Some(&area), events, span.as_ref(), width, palette)?
+                timeline(Some(&area), events, span.as_ref(), width, palette, t)?
             }
         };
         if !chart.unit.is_empty() {
             text(
                 &area,
                 &chart.unit,
-                (0.0, bottom + 4.0),
-                SMALL_PX,
+                (0.0, bottom + t.px(4.0)),
+                t.px(SMALL_PX),
                 &palette.muted,
                 HPos::Left,
                 false,
@@ -154,53 +232,63 @@ pub fn render(chart: &Chart, width: u32, palette: &Palette) -> Result<Drawing, S
 }
 
 /// Room a value label needs after its bar.
-fn value_room(data: &[&Datum]) -> f64 {
+fn value_room(data: &[&Datum], t: TextSize) -> f64 {
     data.iter()
-        .map(|d| text_width(&d.display, VALUE_PX))
+        .map(|d| text_width(&d.display, t.px(VALUE_PX)))
         .fold(0.0, f64::max)
-        + 10.0
+        + t.px(10.0)
 }
 
 /// Horizontal bars, each under its label, from one zero baseline. Returns the height used.
 /// With `area` `None` it only measures.
-fn bars(area: Option<&Area>, data: &[Datum], width: f64, palette: &Palette) -> Result<f64, String> {
+fn bars(
+    area: Option<&Area>,
+    data: &[Datum],
+    width: f64,
+    palette: &Palette,
+    t: TextSize,
+) -> Result<f64, String> {
     let all: Vec<&Datum> = data.iter().collect();
     let max = data
         .iter()
         .map(|d| d.value)
         .fold(0.0, f64::max)
         .max(f64::MIN_POSITIVE);
-    let scale = (width - value_room(&all) - 2.0) / max;
+    let x0 = t.px(1.0);
+    let scale = (width - value_room(&all, t) - 2.0 * x0) / max;
     let mut y = 0.0;
     for d in data {
-        for l in wrap(&d.label, LABEL_PX, width) {
+        for l in wrap(&d.label, t.px(LABEL_PX), width) {
             if let Some(area) = area {
                 text(
                     area,
                     &l,
                     (0.0, y),
-                    LABEL_PX,
+                    t.px(LABEL_PX),
                     &palette.ink,
                     HPos::Left,
                     false,
                 )?;
             }
-            y += LINE;
+            y += t.px(LINE);
         }
         let end = (d.value * scale).max(1.0);
         if let Some(area) = area {
+            let top = y + t.px(2.0);
             rect(
                 area,
-                (1.0, y + 2.0),
-                (1.0 + end, y + 2.0 + BAR),
+                (x0, top),
+                (x0 + end, top + t.px(BAR)),
                 &palette.primary,
                 !d.derived,
+                t.stroke(2),
             )?;
-            value_label(area, &d.display, (end + 7.0, y + 3.0), palette)?;
+            let at = (x0 + end + t.px(6.0), y + t.px(3.0));
+            value_label(area, &d.display, at, palette, t)?;
             // The zero baseline, beside each bar (not through the labels above them).
-            baseline(area, y - 1.0, y + BAR + 5.0, palette)?;
+            baseline(area, y - t.px(1.0), y + t.px(BAR + 5.0), palette, t)?;
         }
-        y += BAR + 12.0;
+        y += t.px(BAR + 12.0);
     }
     Ok(y)
 }
@@ -212,27 +300,31 @@ fn stacked(
     total: &Datum,
     width: f64,
     palette: &Palette,
+    t: TextSize,
 ) -> Result<f64, String> {
-    let scale = (width - value_room(&[total]) - 2.0) / total.value.max(f64::MIN_POSITIVE);
+    let x0 = t.px(1.0);
+    let scale = (width - value_room(&[total], t) - 2.0 * x0) / total.value.max(f64::MIN_POSITIVE);
     let colours = [palette.primary, palette.secondary, palette.accent];
-    let mut x = 1.0;
-    let bar_height = BAR + 6.0;
+    let mut x = x0;
+    let bar_height = t.px(BAR + 6.0);
+    let top = t.px(2.0);
     if let Some(area) = area {
         for (i, part) in parts.iter().enumerate() {
             let w = part.value * scale;
             rect(
                 area,
-                (x, 2.0),
-                (x + w, 2.0 + bar_height),
+                (x, top),
+                (x + w, top + bar_height),
                 &colours[i % colours.len()],
                 true,
+                t.stroke(2),
             )?;
-            if text_width(&part.display, VALUE_PX) + 8.0 < w {
+            if text_width(&part.display, t.px(VALUE_PX)) + t.px(8.0) < w {
                 text(
                     area,
                     &part.display,
-                    (x + w / 2.0, 6.0),
-                    VALUE_PX,
+                    (x + w / 2.0, t.px(6.0)),
+                    t.px(VALUE_PX),
                     &palette.paper,
                     HPos::Center,
                     true,
@@ -241,11 +333,18 @@ fn stacked(
             x += w;
         }
         // The total is worked out, not stated: an outline around the whole bar, and its label.
-        rect(area, (1.0, 1.0), (x, 3.0 + bar_height), &palette.ink, false)?;
-        value_label(area, &total.display, (x + 7.0, 6.0), palette)?;
-        baseline(area, 0.0, bar_height + 6.0, palette)?;
+        rect(
+            area,
+            (x0, x0),
+            (x, top + x0 + bar_height),
+            &palette.ink,
+            false,
+            t.stroke(2),
+        )?;
+        value_label(area, &total.display, (x + t.px(7.0), t.px(6.0)), palette, t)?;
+        baseline(area, 0.0, bar_height + t.px(6.0), palette, t)?;
     }
-    let mut y = bar_height + 16.0;
+    let mut y = bar_height + t.px(16.0);
     let key: Vec<(Option<RGBColor>, &Datum)> = parts
         .iter()
         .enumerate()
@@ -254,24 +353,25 @@ fn stacked(
         .collect();
     for (colour, d) in key {
         let entry = format!("{}  {}", d.label, d.display);
-        let lines = wrap(&entry, LABEL_PX, width - 22.0);
+        let lines = wrap(&entry, t.px(LABEL_PX), width - t.px(22.0));
         if let Some(area) = area {
+            let (from, to) = ((x0, y + t.px(3.0)), (t.px(13.0), y + t.px(15.0)));
             match colour {
-                Some(c) => rect(area, (1.0, y + 3.0), (13.0, y + 15.0), &c, true)?,
-                None => rect(area, (1.0, y + 3.0), (13.0, y + 15.0), &palette.ink, false)?,
+                Some(c) => rect(area, from, to, &c, true, t.stroke(2))?,
+                None => rect(area, from, to, &palette.ink, false, t.stroke(2))?,
             }
-            key_text(area, &lines, y, palette)?;
+            key_text(area, &lines, y, palette, t)?;
         }
-        y += lines.len() as f64 * LINE + 6.0;
+        y += lines.len() as f64 * t.px(LINE) + t.px(6.0);
     }
     Ok(y)
 }
 
 /// The wrapped text of a key entry, beside its swatch.
-fn key_text(area: &Area, lines: &[String], y: f64, palette: &Palette) -> Drawn {
+fn key_text(area: &Area, lines: &[String], y: f64, palette: &Palette, t: TextSize) -> Drawn {
     for (i, l) in lines.iter().enumerate() {
-        let at = (22.0, y + i as f64 * LINE);
-        text(area, l, at, LABEL_PX, &palette.ink, HPos::Left, false)?;
+        let at = (t.px(22.0), y + i as f64 * t.px(LINE));
+        text(area, l, at, t.px(LABEL_PX), &palette.ink, HPos::Left, false)?;
     }
     Ok(())
 }
@@ -282,16 +382,17 @@ fn units(
     data: &[Datum],
     width: f64,
     palette: &Palette,
+    t: TextSize,
 ) -> Result<f64, String> {
-    let gap = 20.0;
-    let side_by_side = data.len() > 1 && width >= 420.0;
+    let gap = t.px(20.0);
+    let side_by_side = data.len() > 1 && width >= t.px(420.0);
     let panel_w = if side_by_side {
         (width - gap * (data.len() - 1) as f64) / data.len() as f64
     } else {
         width
     };
     let cols = 12.0;
-    let cell = crate::fmath::clamp(panel_w / cols, 8.0, 18.0);
+    let cell = crate::fmath::clamp(panel_w / cols, t.px(8.0), t.px(18.0));
     let mut bottom: f64 = 0.0;
     let mut y0 = 0.0;
     for (i, d) in data.iter().enumerate() {
@@ -301,7 +402,7 @@ fn units(
             0.0
         };
         if !side_by_side && i > 0 {
-            y0 = bottom + 14.0;
+            y0 = bottom + t.px(14.0);
         }
         let mut y = y0;
         if let Some(area) = area {
@@ -309,20 +410,28 @@ fn units(
                 area,
                 &d.display,
                 (x0, y),
-                20.0,
+                t.px(20.0),
                 &palette.ink,
                 HPos::Left,
                 true,
             )?;
         }
-        y += 26.0;
-        for l in wrap(&d.label, LABEL_PX, panel_w) {
+        y += t.px(26.0);
+        for l in wrap(&d.label, t.px(LABEL_PX), panel_w) {
             if let Some(area) = area {
-                text(area, &l, (x0, y), LABEL_PX, &palette.ink, HPos::Left, false)?;
+                text(
+                    area,
+                    &l,
+                    (x0, y),
+                    t.px(LABEL_PX),
+                    &palette.ink,
+                    HPos::Left,
+                    false,
+                )?;
             }
-            y += LINE;
+            y += t.px(LINE);
         }
-        y += 4.0;
+        y += t.px(4.0);
         let count = d.value.max(0.0).round() as usize;
         let person = d.unit == Unit::People;
         let colour = if person {
@@ -336,16 +445,16 @@ fn units(
                 let (cx, cy) = (x0 + col * cell + cell / 2.0, y + row * cell + cell / 2.0);
                 let r = cell * 0.38;
                 if person {
-                    dot(area, (cx, cy), r, &colour, true)?;
+                    dot(area, (cx, cy), r, &colour, true, 1)?;
                 } else {
-                    rect(area, (cx - r, cy - r), (cx + r, cy + r), &colour, true)?;
+                    rect(area, (cx - r, cy - r), (cx + r, cy + r), &colour, true, 1)?;
                 }
             }
         }
         y += (count as f64 / cols).ceil() * cell;
         bottom = bottom.max(y);
     }
-    Ok(bottom + 6.0)
+    Ok(bottom + t.px(6.0))
 }
 
 /// Events on a time axis with a year scale; the events listed below with their exact dates.
@@ -355,30 +464,37 @@ fn timeline(
     span: Option<&(f64, f64, String)>,
     width: f64,
     palette: &Palette,
+    t: TextSize,
 ) -> Result<f64, String> {
     let first = events.iter().map(|e| e.at).fold(f64::MAX, f64::min).floor();
     let last = events.iter().map(|e| e.at).fold(f64::MIN, f64::max).floor() + 1.0;
-    let (left, right) = (14.0, width - 14.0);
-    let x = |t: f64| left + (t - first) / (last - first).max(1.0) * (right - left);
-    let axis_y = 30.0;
+    let (left, right) = (t.px(14.0), width - t.px(14.0));
+    let x = |at: f64| left + (at - first) / (last - first).max(1.0) * (right - left);
+    let axis_y = t.px(30.0);
     if let Some(area) = area {
-        line(area, &[(left, axis_y), (right, axis_y)], &palette.rule, 2)?;
+        line(
+            area,
+            &[(left, axis_y), (right, axis_y)],
+            &palette.rule,
+            t.stroke(2),
+        )?;
         let mut year = first;
+        let tick = t.px(4.0);
         while year <= last {
             line(
                 area,
-                &[(x(year), axis_y - 4.0), (x(year), axis_y + 4.0)],
+                &[(x(year), axis_y - tick), (x(year), axis_y + tick)],
                 &palette.rule,
-                1,
+                t.stroke(1),
             )?;
             // Label every year when there is room, else every other one.
             let room = (right - left) / (last - first).max(1.0);
-            if room > 40.0 || (year - first) as i64 % 2 == 0 {
+            if room > t.px(40.0) || (year - first) as i64 % 2 == 0 {
                 text(
                     area,
                     &(year as i64).to_string(),
-                    (x(year), 2.0),
-                    SMALL_PX,
+                    (x(year), t.px(2.0)),
+                    t.px(SMALL_PX),
                     &palette.muted,
                     HPos::Center,
                     false,
@@ -387,19 +503,29 @@ fn timeline(
             year += 1.0;
         }
         if let Some((from, to, _)) = span {
+            let half = t.px(5.0);
             rect(
                 area,
-                (x(*from), axis_y - 5.0),
-                (x(*to), axis_y + 5.0),
+                (x(*from), axis_y - half),
+                (x(*to), axis_y + half),
                 &palette.secondary,
                 true,
+                1,
             )?;
         }
         for e in events {
-            dot(area, (x(e.at), axis_y), 6.0, &palette.primary, !e.derived)?;
+            let (r, outline) = (t.px(6.0), t.stroke(2));
+            dot(
+                area,
+                (x(e.at), axis_y),
+                r,
+                &palette.primary,
+                !e.derived,
+                outline,
+            )?;
         }
     }
-    let mut y = axis_y + 22.0;
+    let mut y = axis_y + t.px(22.0);
     let mut rows: Vec<(Option<&Event>, String)> = events
         .iter()
         .map(|e| (Some(e), format!("{}  {}", e.date, e.label)))
@@ -408,21 +534,120 @@ fn timeline(
         rows.push((None, label.clone()));
     }
     for (event, row) in rows {
-        let lines = wrap(&row, LABEL_PX, width - 24.0);
+        let lines = wrap(&row, t.px(LABEL_PX), width - t.px(24.0));
         if let Some(area) = area {
             match event {
-                Some(e) => dot(area, (7.0, y + 9.0), 5.0, &palette.primary, !e.derived)?,
+                Some(e) => dot(
+                    area,
+                    (t.px(7.0), y + t.px(9.0)),
+                    t.px(5.0),
+                    &palette.primary,
+                    !e.derived,
+                    t.stroke(2),
+                )?,
                 None => rect(
                     area,
-                    (1.0, y + 5.0),
-                    (13.0, y + 13.0),
+                    (t.px(1.0), y + t.px(5.0)),
+                    (t.px(13.0), y + t.px(13.0)),
                     &palette.secondary,
                     true,
+                    1,
                 )?,
             }
-            key_text(area, &lines, y, palette)?;
+            key_text(area, &lines, y, palette, t)?;
         }
-        y += lines.len() as f64 * LINE + 6.0;
+        y += lines.len() as f64 * t.px(LINE) + t.px(6.0);
     }
     Ok(y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Shape, LIGHT};
+    use crate::content::Lang;
+
+    fn every_chart() -> Vec<Chart> {
+        let content = crate::content::embedded().expect("content");
+        let mut charts = vec![crate::chart::timeline(&content.overview.timeline, Lang::En)];
+        for site in &content.sites {
+            for lang in Lang::ALL {
+                charts.extend(
+                    site.charts.iter().filter_map(|spec| {
+                        crate::chart::build(spec, &site.figures, "section", lang)
+                    }),
+                );
+            }
+        }
+        charts
+    }
+
+    fn text_sizes(drawing: &Drawing) -> Vec<f64> {
+        drawing
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { size_px, .. } => Some(*size_px),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_is_drawn_at_the_size_asked_for() {
+        for chart in every_chart() {
+            for asked in [18.0, 27.0, 36.0] {
+                let drawing =
+                    render_at(&chart, 700, &LIGHT, TextSize::smallest(asked)).expect("drawn");
+                let sizes = text_sizes(&drawing);
+                assert!(!sizes.is_empty(), "{}", chart.id);
+                let smallest = sizes.iter().copied().fold(f64::MAX, f64::min);
+                assert!(
+                    smallest >= asked - 1e-9,
+                    "{}: {smallest} < {asked}",
+                    chart.id
+                );
+                assert_eq!(drawing.width, 700, "laid out at the width asked for");
+            }
+        }
+    }
+
+    #[test]
+    fn the_standard_size_is_the_articles() {
+        for chart in every_chart() {
+            let standard = render(&chart, 500, &LIGHT).expect("drawn");
+            let same = render_at(&chart, 500, &LIGHT, TextSize::smallest(12.0)).expect("drawn");
+            assert_eq!(standard, same, "{}", chart.id);
+            let smallest = text_sizes(&standard).into_iter().fold(f64::MAX, f64::min);
+            assert!(smallest >= SMALL_PX, "{}", chart.id);
+        }
+        assert_eq!(TextSize::smallest(4.0), TextSize::STANDARD, "never smaller");
+        assert_eq!(TextSize::smallest(f64::NAN), TextSize::STANDARD);
+        assert_eq!(TextSize::smallest(1e9).smallest_px(), 96.0);
+    }
+
+    #[test]
+    fn larger_text_is_laid_out_for_not_scaled_into_the_same_box() {
+        // At the same width, larger text wraps into more lines: the chart grows taller by more
+        // than the text's own factor would leave it if it were a scaled copy.
+        let content = crate::content::embedded().expect("content");
+        let site = content.site("baotou-steel").expect("site");
+        let chart = crate::chart::build(&site.charts[0], &site.figures, "section", Lang::Zh)
+            .expect("chart");
+        let small = render_at(&chart, 360, &LIGHT, TextSize::STANDARD).expect("drawn");
+        let large = render_at(&chart, 360, &LIGHT, TextSize::smallest(24.0)).expect("drawn");
+        assert_eq!((small.width, large.width), (360, 360));
+        assert!(
+            f64::from(large.height) > 2.0 * f64::from(small.height),
+            "{} against {}",
+            large.height,
+            small.height
+        );
+        // Nothing is drawn past the right edge: bars and their values fit the width.
+        for shape in &large.shapes {
+            if let Shape::Rect { x, width, .. } = shape {
+                assert!(x + width <= 360, "{shape:?}");
+            }
+        }
+    }
 }

@@ -5,10 +5,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::strings::strings;
-use super::use_width::use_measured_width;
+use super::use_width::use_measured;
 use super::WidthHints;
 use crate::breakpoints;
-use crate::chart::{render, Anchor, Baseline, Chart, Drawing, Paint, Palette, Shape, DARK, LIGHT};
+use crate::chart::{
+    render_at, Anchor, Baseline, Chart, Drawing, Paint, Palette, Shape, TextSize, DARK, LIGHT,
+};
 use crate::content::Lang;
 use crate::decimal::fixed;
 
@@ -25,36 +27,50 @@ pub struct ChartViewProps {
     /// In the no-JavaScript dossier: one layout (360 px) scaled to the page, not every width.
     #[prop_or_default]
     pub dossier: bool,
+    /// Kiosk: laid out at its box's exact width with its smallest text at the box's font
+    /// size (the stylesheet's, which grows with the screen), so nothing is scaled.
+    #[prop_or_default]
+    pub large_text: bool,
 }
 
 #[component]
 pub fn ChartView(props: &ChartViewProps) -> Html {
     let node = use_node_ref();
     let hints = use_context::<WidthHints>().unwrap_or_default();
-    let measured = use_measured_width(node.clone());
-    if let Some(width) = measured {
+    let large = props.large_text && !props.prerender;
+    let measured = use_measured(node.clone());
+    if let (Some((width, _)), false) = (measured, large) {
         hints.chart.set(Some(width));
     }
     // Before it is measured: the prerender's chart width (or the last chart's).
-    let width = measured.or_else(|| hints.chart.get());
+    let guess = measured
+        .map(|(width, _)| width)
+        .or_else(|| hints.chart.get());
     let show_data = use_state_eq(|| false);
     // Laid out at a fixed width (the largest that fits) and scaled to the container by CSS:
     // the same width the prerender shows for the same container, so nothing moves at takeover.
     // Until its container is measured (and in the prerender), a chart is drawn at every width
     // and CSS shows the one that fits, so even the first frame has the right height.
-    let widths: Vec<u32> = match width {
-        Some(width) if !props.prerender => vec![breakpoints::snap(&breakpoints::CHART, width)],
-        None if props.dossier => vec![breakpoints::CHART[1]],
-        _ => breakpoints::CHART.to_vec(),
+    // With large text (a kiosk, never prerendered) a chart is drawn once measured, at its exact
+    // width and text size: CSS then scales nothing.
+    let (widths, text): (Vec<u32>, TextSize) = match (measured, guess) {
+        (Some((width, font_px)), _) if large => (vec![width as u32], TextSize::smallest(font_px)),
+        (None, _) if large => (Vec::new(), TextSize::STANDARD),
+        (_, Some(width)) if !props.prerender => (
+            vec![breakpoints::snap(&breakpoints::CHART, width)],
+            TextSize::STANDARD,
+        ),
+        (None, None) if props.dossier => (vec![breakpoints::CHART[1]], TextSize::STANDARD),
+        _ => (breakpoints::CHART.to_vec(), TextSize::STANDARD),
     };
     let all_widths = widths.len() > 1;
     let drawings = use_memo(
-        (props.chart.clone(), widths, props.dark),
-        |(chart, widths, dark)| {
+        (props.chart.clone(), widths, props.dark, text),
+        |(chart, widths, dark, text)| {
             let palette = if *dark { &DARK } else { &LIGHT };
             widths
                 .iter()
-                .map(|&w| (w, render(chart, w, palette)))
+                .map(|&w| (w, render_at(chart, w, palette, *text)))
                 .collect::<Vec<_>>()
         },
     );

@@ -4,12 +4,14 @@
 use yew::prelude::*;
 
 use super::strings::strings;
-use super::use_width::use_measured_width;
+use super::use_width::use_measured;
 use super::WidthHints;
 use crate::breakpoints;
 use crate::browser;
 use crate::content::{Content, Kind, Lang};
-use crate::geo::{self, layout_for, Inset, Layout, MapAsset, PlacedMarker, SitePoint, Step};
+use crate::geo::{
+    self, layout_for, layout_with, Inset, Layout, MapAsset, PlacedMarker, SitePoint, Step,
+};
 use crate::shared::Shared;
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
@@ -58,11 +60,17 @@ struct Shapes {
 
 #[component]
 pub fn Map(props: &MapProps) -> Html {
+    // The drawing itself is measured: on a kiosk it is as tall as its cell allows and narrower
+    // than the figure, and its names are drawn at its font size (the kiosk's type).
     let node = use_node_ref();
     // Until it has measured itself, the map takes the prerendered map's width (so the first
     // live frame is the prerender's picture), else a desktop guess.
     let hint = use_context::<WidthHints>().and_then(|h| h.map);
-    let width = use_measured_width(node.clone()).or(hint).unwrap_or(640.0);
+    let measured = use_measured(node.clone());
+    let width = measured.map(|(width, _)| width).or(hint).unwrap_or(640.0);
+    let type_px = measured
+        .filter(|_| props.touch)
+        .map_or(0.0, |(_, font)| font);
     let instance = *use_state(next_instance);
     // The marker that holds the map's one tab stop (roving tabindex).
     let active = use_state(|| None::<String>);
@@ -97,8 +105,18 @@ pub fn Map(props: &MapProps) -> Html {
             props.lang,
             layout_width,
             props.touch,
+            (type_px * 10.0).round() as i64,
         ),
-        |(asset, sites, lang, width, touch)| layout_for(asset, sites, *lang, *width as f64, *touch),
+        |(asset, sites, lang, width, touch, type_px)| {
+            layout_with(
+                asset,
+                sites,
+                *lang,
+                *width as f64,
+                *touch,
+                *type_px as f64 / 10.0,
+            )
+        },
     );
 
     // Constant in the wasm, so the prerender's branches compile out.
@@ -219,6 +237,7 @@ pub fn Map(props: &MapProps) -> Html {
         html! {
             <svg
                 class="map__svg"
+                ref={if bp.is_none() { node.clone() } else { NodeRef::default() }}
                 data-bp={bp.map(|w| w.to_string())}
                 width={num(w)}
                 height={num(h)}
@@ -240,7 +259,7 @@ pub fn Map(props: &MapProps) -> Html {
     };
 
     html! {
-        <figure class="map" ref={node} data-testid="map">
+        <figure class="map" data-testid="map">
             if prerender {
                 { for prerendered.iter().zip(breakpoints::MAP).map(|(layout, bp)| svg(layout, Some(bp))) }
             } else {

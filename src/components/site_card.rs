@@ -9,6 +9,7 @@ use super::figure_tile::figure_tiles;
 use super::strings::strings;
 use crate::chart;
 use crate::content::{Content, Figure, Lang, Role, Site};
+use crate::share::{self, Qr};
 use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +30,13 @@ pub struct SiteCardProps {
     /// without it.
     #[prop_or_default]
     pub share_page: Option<String>,
+    /// Kiosk: charts drawn with the stylesheet's large text (see `ChartView`).
+    #[prop_or_default]
+    pub large_text: bool,
+    /// Kiosk with the `share` option: the page's public address (normalised by
+    /// `share::parse`); the card shows a QR code of the link to this site in this language.
+    #[prop_or_default]
+    pub share: Option<String>,
 }
 
 /// Where and when a touch on the card began, to tell a swipe from a scroll or a tap.
@@ -74,6 +82,12 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
     let Some(site) = props.content.site(&props.site_id) else {
         return Html::default();
     };
+    // Encoded afresh when the card renders: its props change only with the site or language.
+    let take_home = props.share.as_deref().and_then(|base| {
+        let link = share::link(base, &site.id, props.lang);
+        let qr = Qr::encode(&link)?;
+        Some((link, qr))
+    });
     let lang = props.lang;
     let s = strings(lang);
     let charted: Vec<&str> = site
@@ -180,7 +194,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
 
     html! {
         <article
-            class="card"
+            class={if take_home.is_some() { "card card--share" } else { "card" }}
             id={props.dossier.then(|| site.id.clone())}
             data-testid={if props.dossier { "dossier-card" } else { "card" }}
             data-site={site.id.clone()}
@@ -213,7 +227,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                         <div class="tiles">
                             { figure_tiles(tiles.iter().copied(), lang) }
                         </div>
-                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} dossier={props.dossier} /> }) }
+                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} dossier={props.dossier} large_text={props.large_text} /> }) }
                     </section>
                 }
                 { details(site, &context, props.content.article.credit.get(lang), lang) }
@@ -228,7 +242,29 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                 </button>
             </nav>
             }
+            if let Some((link, qr)) = &take_home {
+                { take_home_code(link, qr, lang) }
+            }
         </article>
+    }
+}
+
+/// The QR code of `link` (its dark modules as one path, the quiet zone around them), dark on
+/// light whatever the theme, and its caption in both languages.
+fn take_home_code(link: &str, qr: &Qr, lang: Lang) -> Html {
+    let side = qr.side().to_string();
+    let label = match lang {
+        Lang::Zh => "二维码：用手机打开这个故事",
+        Lang::En => "QR code: open this story on your phone",
+    };
+    html! {
+        <figure class="card__take" data-testid="share" data-link={link.to_owned()}>
+            <svg class="card__qr" viewBox={format!("0 0 {side} {side}")} role="img" aria-label={label} shape-rendering="crispEdges">
+                <rect width={side.clone()} height={side} fill="#fff" />
+                <path d={qr.path()} />
+            </svg>
+            <figcaption class="card__take-caption">{ "扫码带走这个故事 · Scan to take this story with you" }</figcaption>
+        </figure>
     }
 }
 

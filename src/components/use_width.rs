@@ -21,22 +21,35 @@ pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
 /// The width of `node` in CSS pixels, once it is mounted and measured.
 #[hook]
 pub fn use_measured_width(node: NodeRef) -> Option<f64> {
-    let width = use_state_eq(|| None);
+    use_measured(node).map(|(width, _)| width)
+}
+
+/// The width of `node` and its computed font size, both in CSS pixels, once it is mounted and
+/// measured. A kiosk's charts draw their text at the size the stylesheet gives their box.
+#[hook]
+pub fn use_measured(node: NodeRef) -> Option<(f64, f64)> {
+    let size = use_state_eq(|| None);
     {
-        let width = width.clone();
+        let size = size.clone();
         use_effect_with(node, move |node| {
             let element = node.cast::<Element>();
             let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let measure = |element: &Element| {
+                Some((
+                    f64::from(element.client_width()).max(1.0),
+                    font_size(element),
+                ))
+            };
             let observer = element.as_ref().and_then(|element| {
-                width.set(Some(f64::from(element.client_width()).max(1.0)));
+                size.set(measure(element));
                 let measured = element.clone();
                 let pending = pending.clone();
                 let on_resize = Closure::<dyn FnMut()>::new(move || {
-                    let width = width.clone();
+                    let size = size.clone();
                     let measured = measured.clone();
                     // Replacing the timeout cancels the previous one: only the last resize counts.
                     *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                        width.set(Some(f64::from(measured.client_width()).max(1.0)));
+                        size.set(measure(&measured));
                     }));
                 });
                 let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
@@ -51,5 +64,14 @@ pub fn use_measured_width(node: NodeRef) -> Option<f64> {
             }
         });
     }
-    *width
+    *size
+}
+
+/// The computed font size of `element` in CSS px (0 if it cannot be read).
+fn font_size(element: &Element) -> f64 {
+    web_sys::window()
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|value| crate::decimal::parse(value.strip_suffix("px")?))
+        .unwrap_or(0.0)
 }

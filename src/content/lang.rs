@@ -26,6 +26,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The widget's other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
 }
 
 /// A text a person reads, in both of the widget's languages.

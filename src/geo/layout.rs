@@ -274,11 +274,30 @@ pub fn layout_for(
     width: f64,
     touch: bool,
 ) -> Layout {
+    layout_with(asset, sites, lang, width, touch, 0.0)
+}
+
+/// Lays out the map with its names at least `font_px` (a kiosk's type, which follows the
+/// screen rather than the map's width), else at the size for its width.
+pub fn layout_with(
+    asset: &MapAsset,
+    sites: &[SitePoint],
+    lang: Lang,
+    width: f64,
+    touch: bool,
+    font_px: f64,
+) -> Layout {
     let width = width.max(1.0);
     let scale = width / f64::from(asset.width);
     let map_height = f64::from(asset.height) * scale;
-    let font = font_px(width);
-    let radius = marker_radius(width, touch);
+    let font = self::font_px(width).max(if font_px.is_finite() { font_px } else { 0.0 });
+    // On a kiosk a marker's number is type too: it grows with the screen's type, not only with
+    // the map (a marker as wide as 2.8 of the names' em; its number 1.47 em).
+    let radius = if touch {
+        marker_radius(width, true).max(1.4 * font)
+    } else {
+        marker_radius(width, false)
+    };
     let phone = width < PHONE_MAP_BELOW_PX && !touch;
     let target = if phone {
         TOUCH_TARGET_PX.max(2.0 * radius)
@@ -676,6 +695,55 @@ mod tests {
                 assert_apart_and_inside(&layout, &format!("kiosk {width} px {lang:?}"));
             }
         }
+    }
+
+    #[test]
+    fn kiosk_names_at_the_screens_type_size_all_find_room_without_overlaps() {
+        // (map width, type size) as the kiosk shows them: 1366x768, 1920x1080 and 3840x2160 in
+        // landscape, 1080x1920 in portrait (from the e2e screenshots), and sizes between.
+        let asset = MapAsset::embedded();
+        let sites = sites();
+        for (width, font) in [
+            (600.0, 14.4),
+            (700.0, 16.2),
+            (760.0, 18.0),
+            (800.0, 18.0),
+            (900.0, 18.0),
+            (1000.0, 20.0),
+            (1400.0, 27.0),
+            (1520.0, 36.0),
+            (1700.0, 36.0),
+        ] {
+            for lang in Lang::ALL {
+                let layout = layout_with(&asset, &sites, lang, width, true, font);
+                assert_eq!(layout.font_px, font.max(font_px(width)));
+                // The markers' numbers (1.05 of the radius) are never smaller than the names.
+                assert!(layout
+                    .markers
+                    .iter()
+                    .all(|m| m.radius * 1.05 >= layout.font_px));
+                assert_eq!(layout.markers.len(), 7, "{width} px {lang:?}");
+                assert_eq!(
+                    layout.labels.len(),
+                    12,
+                    "{width} px {lang:?}: a name found no room"
+                );
+                let rects = layout.rects();
+                for (i, (a, ra)) in rects.iter().enumerate() {
+                    assert!(
+                        ra.within(layout.width, layout.height),
+                        "{width} px {lang:?}: {a} leaves the map"
+                    );
+                    for (b, rb) in &rects[i + 1..] {
+                        assert!(!ra.overlaps(rb), "{width} px {lang:?}: {a} overlaps {b}");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            layout_with(&asset, &sites, Lang::Zh, 800.0, true, f64::NAN).font_px,
+            font_px(800.0)
+        );
     }
 
     #[test]

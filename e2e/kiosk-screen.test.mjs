@@ -1,0 +1,486 @@
+// Kiosk on one screen (issue 17), under the strict content-security policy: at 1920x1080,
+// 1080x1920, 1366x768 and 3840x2160 the page never scrolls, with the overview or any card open,
+// in either language; map, the seven sites and the card are all on screen; type is measured as
+// drawn (SVG text through its screen transform); in portrait every control but the markers and
+// site entries is in the lower half; a long card scrolls inside itself with a cue; a screenshot's
+// QR code decodes (Debian's zbarimg) to the site's link in the card's language; and the attract
+// loop runs in both languages. Screenshots go to e2e/artifacts/kiosk-screen-*.png.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { ARTIFACTS, STRICT_CSP, startBrowser } from "./browser.mjs";
+
+const SHARE = "https://example.org/graphics/imreform/";
+const SITES = ["baotou", "wuhai", "ejin-horo", "zalantun", "alxa-hi-tech-zone", "baotou-steel", "yili"];
+const SIZES = [
+  [1920, 1080],
+  [1080, 1920],
+  [1366, 768],
+  [3840, 2160],
+];
+const LANGS = { zh: "zh-Hans", en: "en" };
+
+/** 55-inch 16:9 screen: millimetres per CSS px at this resolution (src/share.rs mm_per_px). */
+const mmPerPx = (width, height) => (55 * 25.4) / Math.hypot(width, height);
+
+/** Body text 20 px and everything else 18 px at 1080 px (the screen's shorter side), scaling with it. */
+function typeMinimum(width, height) {
+  const scale = Math.min(width, height) / 1080;
+  return { body: 20 * scale, other: 18 * scale };
+}
+
+/** Runs in the page: the document's scroll, and where the parts of the screen are. */
+function screenState() {
+  const doc = document.scrollingElement;
+  const box = (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width, height: r.height };
+  };
+  const one = (selector) => {
+    const el = document.querySelector(selector);
+    return el ? box(el) : null;
+  };
+  return {
+    scroll: { height: doc.scrollHeight, clientHeight: doc.clientHeight, width: doc.scrollWidth, clientWidth: doc.clientWidth },
+    viewport: { width: innerWidth, height: innerHeight },
+    map: one("[data-testid=map] .map__svg"),
+    sites: [...document.querySelectorAll("[data-testid=site]")].map(box),
+    card: one("[data-testid=card], [data-testid=overview]"),
+    lang: one("[data-testid=lang-switch]"),
+    story: (() => {
+      const s = document.querySelector(".card__scroll");
+      return { scrollHeight: s.scrollHeight, clientHeight: s.clientHeight };
+    })(),
+  };
+}
+
+/** Runs in the page: every text inside `selector` with the size it is drawn at on screen. */
+function drawnText(selector) {
+  const root = document.querySelector(selector);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    const el = node.parentElement;
+    if (!text || el.closest(".visually-hidden")) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility !== "visible" || style.display === "none") continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    let px;
+    if (el instanceof SVGElement) {
+      // The font size in the SVG's user units, through the transform to the screen.
+      const m = el.getScreenCTM();
+      px = parseFloat(style.fontSize) * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    } else {
+      // The computed size through every transform on the way up.
+      let scale = 1;
+      for (let a = el; a; a = a.parentElement) {
+        const t = getComputedStyle(a).transform;
+        if (t && t !== "none") {
+          const m = new DOMMatrix(t);
+          scale *= Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+        }
+      }
+      px = parseFloat(style.fontSize) * scale;
+    }
+    const body = Boolean(el.closest(".card__summary, .practices dd, .context li, .card__headline"));
+    out.push({ text: text.slice(0, 30), px: Math.round(px * 100) / 100, body, svg: el instanceof SVGElement, where: el.className?.baseVal ?? el.className });
+  }
+  return out;
+}
+
+/** Runs in the page: controls other than markers and site entries, with the part of each that
+ * shows (clipped by any scrolling box around it). */
+function controls() {
+  const out = [];
+  for (const el of document.querySelectorAll("button, a[href], [role=button], input, select, textarea")) {
+    if (el.closest("[data-testid=marker], [data-testid=site], .visually-hidden")) continue;
+    let r = el.getBoundingClientRect();
+    let { top, bottom, left, right } = r;
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowY !== "visible" || s.overflowX !== "visible") {
+        const c = a.getBoundingClientRect();
+        top = Math.max(top, c.top);
+        bottom = Math.min(bottom, c.bottom);
+        left = Math.max(left, c.left);
+        right = Math.min(right, c.right);
+      }
+    }
+    if (bottom - top <= 0 || right - left <= 0 || getComputedStyle(el).visibility !== "visible") continue;
+    out.push({ name: (el.getAttribute("aria-label") ?? el.textContent).trim().slice(0, 30), top, bottom });
+  }
+  return out;
+}
+
+function assertOneScreen(state, label) {
+  const { scroll, viewport } = state;
+  assert.ok(scroll.height <= scroll.clientHeight, `${label}: the page scrolls (${scroll.height} > ${scroll.clientHeight} px)`);
+  assert.ok(scroll.width <= scroll.clientWidth, `${label}: the page scrolls sideways (${scroll.width} px)`);
+  const inside = (b, name) => {
+    assert.ok(b, `${label}: no ${name}`);
+    assert.ok(
+      b.top >= -0.5 && b.left >= -0.5 && b.bottom <= viewport.height + 0.5 && b.right <= viewport.width + 0.5 && b.height > 0,
+      `${label}: ${name} is not on screen (${JSON.stringify(b)})`,
+    );
+  };
+  inside(state.map, "map");
+  assert.equal(state.sites.length, 7, `${label}: seven site entries`);
+  state.sites.forEach((b, i) => inside(b, `site entry ${i + 1}`));
+  inside(state.card, "card");
+  inside(state.lang, "language switch");
+  // The map is a map, not a thumbnail: at least a third of the screen's shorter side.
+  assert.ok(state.map.height >= Math.min(viewport.width, viewport.height) / 3, `${label}: map ${state.map.height} px tall`);
+}
+
+function assertType(texts, { body, other }, label) {
+  assert.ok(texts.length > 20, `${label}: found the text`);
+  const tooSmall = texts.filter((t) => t.px < (t.body ? body : other) - 0.05);
+  assert.deepEqual(tooSmall, [], `${label}: text below ${body.toFixed(1)} px (body) / ${other.toFixed(1)} px (other)`);
+  assert.ok(texts.some((t) => t.body), `${label}: body text measured`);
+}
+
+/** Runs in the page: how much of the "more below" cue shows, 0 to 1. The cue (the story's ::after)
+ * is pinned to the story's foot; the story's last paragraph, opaque, covers it as it comes up. */
+function cueShown() {
+  const story = document.querySelector(".card__scroll");
+  const after = getComputedStyle(story, "::after");
+  if (after.display !== "block" || after.content !== '"▼"' || after.visibility !== "visible") return 0;
+  const height = parseFloat(after.height);
+  const cover = story.lastElementChild.getBoundingClientRect();
+  const box = story.getBoundingClientRect();
+  const foot = box.top + story.clientTop + story.clientHeight;
+  // Sticky: at its place after the last paragraph, or pinned to the foot when that is below it.
+  const top = Math.min(cover.bottom - height, foot - height);
+  return Math.round((100 * Math.max(0, Math.min(top + height, cover.top) - top)) / height) / 100;
+}
+
+/** Waits until no animation or transition is under way (the card fades in as it opens). */
+async function settled(page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
+/** The QR codes zbarimg finds in a PNG, as text. */
+function decode(png) {
+  const run = spawnSync("zbarimg", ["--quiet", "--raw", png], { encoding: "utf8" });
+  // Exit status 4: no symbol found. (Its stderr also complains about D-Bus: not ours to read.)
+  if (run.status === 4) return [];
+  if (run.status !== 0) throw new Error(`zbarimg ${png}: ${run.error ?? run.stderr}`);
+  return run.stdout.trim().split("\n").filter(Boolean);
+}
+
+describe("kiosk on one screen", () => {
+  let env;
+  before(async () => {
+    env = await startBrowser({ csp: STRICT_CSP });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  after(() => env?.close());
+
+  async function kiosk([width, height], query = `&share=${encodeURIComponent(SHARE)}`) {
+    const context = await env.browser.newContext({ viewport: { width, height }, locale: "zh-CN", hasTouch: true });
+    const page = await context.newPage();
+    const errors = [];
+    const warnings = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+      if (m.type() === "warning") warnings.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    // Long idle and reset times: nothing moves while the test measures.
+    await page.goto(`${env.url}?mode=kiosk&idle=600&reset=600${query}`);
+    await page.getByTestId("widget").waitFor();
+    await page.getByTestId("marker").first().waitFor();
+    return { page, errors, warnings, close: () => context.close() };
+  }
+
+  /** Shows `site` (or the overview) in `lang` the way a visitor would, and waits for its charts. */
+  async function show(page, site, lang) {
+    const widget = page.getByTestId("widget");
+    if ((await widget.getAttribute("lang")) !== LANGS[lang]) {
+      await page.getByTestId("lang-switch").getByRole("button", { name: lang === "zh" ? "中文" : "English" }).tap();
+      await page.locator(`[data-testid=widget][lang=${LANGS[lang]}]`).waitFor();
+    }
+    if (site) {
+      if ((await page.locator(`[data-testid=card][data-site=${site}]`).count()) === 0) {
+        await page.locator(`[data-testid=site][data-site=${site}] button`).tap();
+        await page.locator(`[data-testid=card][data-site=${site}]`).waitFor();
+      }
+    } else if ((await page.getByTestId("overview").count()) === 0) {
+      await page.getByTestId("card-close").tap();
+      await page.getByTestId("overview").waitFor();
+    }
+    // Charts are drawn once their box is measured, at its width and font size.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".chart__plot")].every((plot) => {
+        const svg = plot.querySelector("svg");
+        return svg && Math.abs(svg.getBoundingClientRect().width - plot.clientWidth) < 1;
+      }),
+    );
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
+
+  for (const size of SIZES) {
+    const [width, height] = size;
+    const name = `${width}x${height}`;
+    test(`${name}: one screen with the overview and every card, type as large as asked for, in both languages`, async () => {
+      const k = await kiosk(size);
+      try {
+        const { page } = k;
+        const minimum = typeMinimum(width, height);
+        const longest = {};
+        for (const lang of ["zh", "en"]) {
+          for (const site of [null, ...SITES]) {
+            await show(page, site, lang);
+            const label = `${name} ${lang} ${site ?? "overview"}`;
+            const state = await page.evaluate(screenState);
+            assertOneScreen(state, label);
+            // Everything on the screen, the card's charts included, at the size asked for.
+            assertType(await page.evaluate(drawnText, "[data-testid=widget]"), minimum, label);
+            // Charts are laid out at the width they are shown at: their text is drawn, not scaled.
+            const scaled = await page.evaluate(() =>
+              [...document.querySelectorAll(".chart__svg")]
+                .map((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width)
+                .filter((s) => Math.abs(s - 1) > 0.01),
+            );
+            assert.deepEqual(scaled, [], `${label}: charts scaled by CSS`);
+            if (site && state.story.scrollHeight > (longest[lang]?.scrollHeight ?? 0)) {
+              longest[lang] = { site, scrollHeight: state.story.scrollHeight };
+            }
+          }
+          // The longest story, for the screenshots and the cue at its foot.
+          const { site } = longest[lang];
+          await show(page, site, lang);
+          // A cue shows there is more below.
+          assert.equal(await page.evaluate(cueShown), 1, `${name} ${lang} ${site}: no cue at the story's foot`);
+          await settled(page);
+          await page.screenshot({ path: `${ARTIFACTS}kiosk-screen-${name}-${lang}-${site}.png` });
+          await page.evaluate(() => {
+            const story = document.querySelector(".card__scroll");
+            story.scrollTop = story.scrollHeight;
+          });
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+          assert.equal(await page.evaluate(cueShown), 0, `${name} ${lang} ${site}: the cue stays at the story's end`);
+          assertOneScreen(await page.evaluate(screenState), `${name} ${lang} ${site} scrolled to its end`);
+          await page.evaluate(() => {
+            document.querySelector(".card__scroll").scrollTop = 0;
+          });
+        }
+        await show(page, null, "zh");
+        await settled(page);
+        await page.screenshot({ path: `${ARTIFACTS}kiosk-screen-${name}-zh-overview.png` });
+        console.log(`${name}: longest stories ${JSON.stringify(longest)}`);
+        assert.deepEqual(k.errors, []);
+      } finally {
+        await k.close();
+      }
+    });
+  }
+
+  for (const size of SIZES) {
+    const [width, height] = size;
+    test(`${width}x${height}: the language switch is within reach, in the lower half of the screen`, async () => {
+      const k = await kiosk(size);
+      try {
+        const lang = await k.page.getByTestId("lang-switch").boundingBox();
+        assert.ok(lang.y >= height / 2, `the language switch starts at ${lang.y} px of ${height}`);
+        for (const button of await k.page.getByTestId("lang-switch").getByRole("button").all()) {
+          const b = await button.boundingBox();
+          assert.ok(Math.min(b.width, b.height) >= 48, `language button ${b.width}x${b.height}`);
+        }
+      } finally {
+        await k.close();
+      }
+    });
+  }
+
+  for (const size of [
+    [1080, 1920],
+    [768, 1366],
+    [2160, 3840],
+  ]) {
+    const [width, height] = size;
+    test(`portrait ${width}x${height}: every control but the markers and site entries is in the lower half`, async () => {
+      const k = await kiosk(size);
+      try {
+        const { page } = k;
+        const middle = height / 2;
+        const check = async (label) => {
+          const above = (await page.evaluate(controls)).filter((c) => c.top < middle);
+          assert.deepEqual(above, [], `${label}: controls above the middle (${middle} px)`);
+        };
+        for (const lang of ["zh", "en"]) {
+          for (const site of [null, "baotou-steel", "alxa-hi-tech-zone"]) {
+            await show(page, site, lang);
+            await check(`${lang} ${site ?? "overview"}`);
+            // Scrolled down, what scrolls out of the story stays out of sight and out of reach.
+            await page.evaluate(() => {
+              const story = document.querySelector(".card__scroll");
+              story.scrollTop = story.scrollHeight / 2;
+            });
+            await check(`${lang} ${site ?? "overview"}, story scrolled`);
+            await page.evaluate(() => {
+              document.querySelector(".card__scroll").scrollTop = 0;
+            });
+          }
+        }
+        assert.deepEqual(k.errors, []);
+      } finally {
+        await k.close();
+      }
+    });
+  }
+
+  test("portrait: the countdown's 'stay' is in the lower half too", async () => {
+    const k = await kiosk([1080, 1920], `&share=${encodeURIComponent(SHARE)}&reset=4`);
+    try {
+      const { page } = k;
+      await page.locator("[data-testid=site][data-site=yili] button").tap();
+      await page.getByTestId("stay").waitFor({ timeout: 8000 });
+      const stay = await page.getByTestId("stay").boundingBox();
+      assert.ok(stay.y >= 960, `'stay' at ${stay.y} px`);
+      const above = (await page.evaluate(controls)).filter((c) => c.top < 960);
+      assert.deepEqual(above, []);
+    } finally {
+      await k.close();
+    }
+  });
+
+  for (const size of [
+    [1920, 1080],
+    [1080, 1920],
+  ]) {
+    const [width, height] = size;
+    for (const theme of ["light", "dark"]) {
+      test(`${width}x${height} ${theme}: a screenshot's QR code opens the site in the card's language`, async () => {
+        const k = await kiosk(size, `&share=${encodeURIComponent(SHARE)}&theme=${theme}`);
+        try {
+          const { page } = k;
+          for (const [site, lang] of [
+            ["baotou-steel", "zh"],
+            ["alxa-hi-tech-zone", "en"],
+            ["wuhai", "en"],
+            ["yili", "zh"],
+          ]) {
+            await show(page, site, lang);
+            const qr = page.getByTestId("share");
+            const box = await page.locator(".card__qr").boundingBox();
+            // At least 3 cm on a 55-inch screen, and large enough to scan from a step away.
+            const mm = box.width * mmPerPx(width, height);
+            assert.ok(box.width >= 160 && mm >= 30, `QR code ${box.width} px = ${mm.toFixed(0)} mm`);
+            assert.ok(box.y >= 0 && box.y + box.height <= height && box.x + box.width <= width, "on screen");
+            assert.equal(
+              (await qr.locator("figcaption").textContent()).trim(),
+              "扫码带走这个故事 · Scan to take this story with you",
+            );
+            const png = `${ARTIFACTS}kiosk-screen-qr-${width}x${height}-${theme}-${lang}-${site}.png`;
+            await settled(page);
+            await page.screenshot({ path: png });
+            assert.deepEqual(decode(png), [`${SHARE}#site=${site}&lang=${lang}`], `${site} ${lang}`);
+          }
+          assert.deepEqual(k.errors, []);
+        } finally {
+          await k.close();
+        }
+      });
+    }
+  }
+
+  test("the link the code carries opens that site in that language", async () => {
+    const k = await kiosk([1920, 1080], `&share=${encodeURIComponent(env.url)}`);
+    try {
+      const { page } = k;
+      await show(page, "zalantun", "en");
+      const png = `${ARTIFACTS}kiosk-screen-qr-own-page.png`;
+      await settled(page);
+      await page.locator(".card__take").screenshot({ path: png });
+      const [link] = decode(png);
+      assert.ok(link.endsWith("#site=zalantun&lang=en"), link);
+      const visitor = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      try {
+        const phone = await visitor.newPage();
+        await phone.goto(link);
+        await phone.locator("[data-testid=card][data-site=zalantun]").waitFor();
+        assert.equal(await phone.getByTestId("widget").getAttribute("lang"), "en");
+      } finally {
+        await visitor.close();
+      }
+    } finally {
+      await k.close();
+    }
+  });
+
+  test("without share, or with a share address that is not one, no QR code; the rest works", async () => {
+    for (const [query, warning] of [
+      ["", null],
+      [`&share=${encodeURIComponent("javascript:alert(1)")}`, /ignored share="javascript:alert\(1\)": expected an absolute http\(s\) address/],
+      [`&share=${encodeURIComponent("https://user:secret@example.org/")}`, /user name or password/],
+      [`&share=${encodeURIComponent("/graphics/imreform/")}`, /not an http:\/\/ or https:\/\/ address/],
+    ]) {
+      const k = await kiosk([1920, 1080], query);
+      try {
+        const { page } = k;
+        await show(page, "wuhai", "zh");
+        assert.equal(await page.getByTestId("share").count(), 0, query);
+        assert.ok(await page.getByTestId("card-next").isVisible());
+        assertOneScreen(await page.evaluate(screenState), query || "no share");
+        if (warning) assert.ok(k.warnings.some((w) => warning.test(w)), `${query}: ${k.warnings.join(" | ")}`);
+        assert.deepEqual(k.errors, []);
+      } finally {
+        await k.close();
+      }
+    }
+  });
+
+  test("a story that fits shows no cue", async () => {
+    const k = await kiosk([1920, 1080]);
+    try {
+      const { page } = k;
+      await show(page, "wuhai", "zh");
+      assert.equal(await page.evaluate(cueShown), 1, "a long story has its cue");
+      const fits = await page.evaluate(async () => {
+        const story = document.querySelector(".card__scroll");
+        // Only the headline and the source line left: nothing to scroll.
+        for (const child of [...story.children].slice(1, -1)) child.remove();
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        return story.scrollHeight <= story.clientHeight;
+      });
+      assert.ok(fits, "the story fits");
+      assert.equal(await page.evaluate(cueShown), 0);
+    } finally {
+      await k.close();
+    }
+  });
+
+  test("the attract loop runs in both languages in turn", async () => {
+    const k = await kiosk([1920, 1080], "&idle=0.5&step=0.25");
+    try {
+      const { page } = k;
+      // Every slide as it shows: which card, in which language.
+      await page.evaluate(() => {
+        window.slides = [];
+        const widget = document.querySelector("[data-testid=widget]");
+        const seen = () => `${widget.lang} ${document.querySelector("[data-testid=card]")?.dataset.site ?? "overview"}`;
+        new MutationObserver(() => {
+          const now = seen();
+          if (window.slides.at(-1) !== now) window.slides.push(now);
+        }).observe(widget, { subtree: true, childList: true, attributes: true });
+      });
+      await page.waitForFunction(() => window.slides.includes("en yili") && window.slides.at(-1)?.startsWith("zh-Hans"), null, {
+        timeout: 20_000,
+      });
+      const slides = await page.evaluate(() => window.slides);
+      const zh = slides.indexOf("zh-Hans yili");
+      const en = slides.indexOf("en overview");
+      assert.ok(zh >= 0 && en > zh, `the Chinese round, then the English one: ${slides.join(", ")}`);
+      for (const site of SITES) assert.ok(slides.includes(`en ${site}`), `en ${site}: ${slides.join(", ")}`);
+      assert.deepEqual(k.errors, []);
+    } finally {
+      await k.close();
+    }
+  });
+});
