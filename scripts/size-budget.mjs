@@ -2,8 +2,9 @@
 // and holds two budgets, both in KB of Brotli:
 // - the first paint: what the browser needs before it paints the prerendered widget (the
 //   page, its stylesheet and the one blocking script), at most 30 KB;
-// - the widget: every other file (the wasm, its glue, the loaders), at most 175 KB. The wasm
-//   is fetched after the first paint (or, in a script embed, only when the reader comes near).
+// - the widget, every other file (the wasm, its glue, the loaders), at most 190 KB (README,
+//   "Size", says what it holds and why the number moved from 175 KB). The wasm is fetched
+//   after the first paint (or, in a script embed, only when the reader comes near).
 // Bytes are counted as the reader's browser receives them from a server that compresses.
 // Usage: node scripts/size-budget.mjs [widget budget] [first-paint budget]
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,7 +12,7 @@ import { join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const DIST = "dist";
-const budgetKb = Number(process.argv[2] ?? 175);
+const budgetKb = Number(process.argv[2] ?? 190);
 const firstPaintKb = Number(process.argv[3] ?? 30);
 // Render-blocking: the page itself, its stylesheet, and lang.js (a classic script in <head>).
 const FIRST_PAINT = new Set(["index.html", "style.css", "lang.js"]);
