@@ -65,7 +65,10 @@ pub fn Map(props: &MapProps) -> Html {
     let node = use_node_ref();
     // Until it has measured itself, the map takes the prerendered map's width (so the first
     // live frame is the prerender's picture), else a desktop guess.
-    let hint = use_context::<WidthHints>().and_then(|h| h.map);
+    // (Not on a kiosk, whose drawing is narrower than the figure the prerender measured.)
+    let hint = use_context::<WidthHints>()
+        .and_then(|h| h.map)
+        .filter(|_| !props.touch);
     let measured = use_measured(node.clone());
     let width = measured.map(|(width, _)| width).or(hint).unwrap_or(640.0);
     let type_px = measured
