@@ -1,8 +1,8 @@
 // Runs in <head>, before the body is parsed (a classic script: the page has no inline script),
 // so the prerendered widget paints in the reader's language and mode at once: lang= in the
 // address (the fragment's wins over the query's, as in src/route.rs), else the browser's
-// preferred language, else Chinese; the colour scheme (theme=, else the system's); mode=embed
-// and compact as the widget will read them. It
+// preferred language, else Chinese; the colour scheme (theme=, else the system's); mode=embed,
+// mode=kiosk and compact as the widget will read them. It
 // marks the page as scripted (which hides the no-JavaScript dossier) and, in a frame, tells
 // the host page the prerender's height until the widget takes over and reports its own.
 (function () {
@@ -30,7 +30,13 @@
   root.className += " js";
   root.setAttribute("data-lang", lang);
   root.lang = lang === "en" ? "en" : "zh-Hans";
-  if (option("mode") === "embed") root.setAttribute("data-mode", "embed");
+  var mode = option("mode");
+  if (mode === "embed") root.setAttribute("data-mode", "embed");
+  // A kiosk's first paint is already the kiosk's one screen (assets/style.css).
+  if (mode === "kiosk") {
+    root.setAttribute("data-mode", "kiosk");
+    root.className += " kiosk";
+  }
   var theme = String(option("theme") || "").trim().toLowerCase();
   var dark = theme === "dark" || (theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
   root.setAttribute("data-scheme", dark ? "dark" : "light");

@@ -456,6 +456,59 @@ describe("kiosk on one screen", () => {
     }
   });
 
+  for (const size of [
+    [1920, 1080],
+    [1080, 1920],
+  ]) {
+    const [width, height] = size;
+    test(`${width}x${height}: before the wasm runs, the prerendered first paint is already the one screen`, async () => {
+      const context = await env.browser.newContext({ viewport: { width, height }, locale: "zh-CN", hasTouch: true });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(String(e)));
+      // The wasm arrives late, as on a slow start-up.
+      let release;
+      const held = new Promise((done) => (release = done));
+      await page.route("**/widget_bg.wasm", async (route) => {
+        await held;
+        await route.continue();
+      });
+      try {
+        await page.goto(`${env.url}?mode=kiosk&lang=en`);
+        await page.locator(".prerender[data-lang=en] [data-testid=site]").first().waitFor();
+        const state = await page.evaluate(() => {
+          const doc = document.scrollingElement;
+          const shown = (selector) => {
+            const el = [...document.querySelectorAll(selector)].find((e) => e.getBoundingClientRect().width > 0);
+            const r = el.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+          };
+          return {
+            scroll: [doc.scrollHeight, doc.clientHeight],
+            live: document.querySelectorAll("[data-testid=widget]").length,
+            lang: shown(".prerender[data-lang=en] .lang"),
+            card: shown(".prerender[data-lang=en] .card"),
+            sites: [...document.querySelectorAll(".prerender[data-lang=en] [data-testid=site]")].map((e) => e.getBoundingClientRect().bottom),
+          };
+        });
+        assert.equal(state.live, 0, "still the prerender");
+        assert.ok(state.scroll[0] <= state.scroll[1], `the first paint scrolls: ${state.scroll}`);
+        assert.ok(state.lang.top >= height / 2 && state.lang.bottom <= height, `language switch ${JSON.stringify(state.lang)}`);
+        assert.ok(state.card.bottom <= height && state.card.right <= width, `card ${JSON.stringify(state.card)}`);
+        assert.ok(state.sites.length === 7 && state.sites.every((b) => b <= height), `sites ${state.sites}`);
+        release();
+        await page.getByTestId("widget").waitFor();
+        await page.getByTestId("marker").first().waitFor();
+        assertOneScreen(await page.evaluate(screenState), "after the takeover");
+        assert.deepEqual(errors, []);
+      } finally {
+        release();
+        await context.close();
+      }
+    });
+  }
+
   test("the attract loop runs in both languages in turn", async () => {
     const k = await kiosk([1920, 1080], "&idle=0.5&step=0.25");
     try {

@@ -1,4 +1,5 @@
-//! A hook that reports an element's width in CSS pixels, updated (debounced) when it resizes.
+//! A hook that reports an element's width and font size in CSS pixels, updated (debounced) when
+//! it resizes.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,18 +12,6 @@ use yew::prelude::*;
 
 /// How long a resize must settle before the layout is recomputed.
 const DEBOUNCE_MS: u32 = 120;
-
-/// The width of `node` in CSS pixels (`fallback` until it is mounted and measured).
-#[hook]
-pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
-    use_measured_width(node).unwrap_or(fallback)
-}
-
-/// The width of `node` in CSS pixels, once it is mounted and measured.
-#[hook]
-pub fn use_measured_width(node: NodeRef) -> Option<f64> {
-    use_measured(node).map(|(width, _)| width)
-}
 
 /// The width of `node` and its computed font size, both in CSS pixels, once it is mounted and
 /// measured. A kiosk's charts draw their text at the size the stylesheet gives their box.
