@@ -130,6 +130,40 @@ describe("cards", () => {
     }
   });
 
+  // Charts are laid out at fixed widths (src/breakpoints.rs) and scaled by CSS to their box: a
+  // chart laid out for the wrong width would be shrunk into illegible text or blown up, and
+  // every other chart test would still pass.
+  test("charts are laid out for the width they get: drawn at 1 to 1.4 times it, phone to desktop", async () => {
+    for (const query of ["", "#wuhai"]) {
+      const widget = await openWidget(env, { width: 320, height: 800, query });
+      try {
+        const { page } = widget;
+        await page.locator(`[data-testid=${query ? "card" : "overview"}] .chart__plot svg`).first().waitFor();
+        for (const width of [320, 360, 414, 600, 768, 1024, 1280, 1920, 360]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForTimeout(400); // charts re-lay out 120 ms after a resize settles
+          const drawn = await page.evaluate(() =>
+            [...document.querySelectorAll("[data-testid=widget] .chart__svg")]
+              .filter((svg) => svg.getBoundingClientRect().width > 0)
+              .map((svg) => ({
+                chart: svg.closest("[data-chart]").dataset.chart,
+                laidOut: Number(svg.getAttribute("width")),
+                scale: svg.getBoundingClientRect().width / Number(svg.getAttribute("width")),
+              })),
+          );
+          assert.equal(drawn.length, 2, `${width} px ${query}: two charts drawn`);
+          for (const { chart, laidOut, scale } of drawn) {
+            // Below the smallest layout (260 px) a chart is shrunk a little, never more.
+            const least = laidOut === 260 ? 0.95 : 0.995;
+            assert.ok(scale >= least && scale <= 1.41, `${width} px ${query}: ${chart} laid out at ${laidOut} px, drawn at ${scale.toFixed(2)}x`);
+          }
+        }
+      } finally {
+        await widget.close();
+      }
+    }
+  });
+
   test("English cards print figures with English qualifiers and units", async () => {
     const widget = await openWidget(env);
     try {

@@ -172,11 +172,9 @@ describe("embeds", () => {
         postMessage({ type: "imreform:lang", lang: { toString: null } }, "*");
         postMessage("not json", "*");
       });
-      await shadow("first").locator("[data-testid=card][data-site=wuhai]").waitFor();
-      await page.waitForFunction(() => {
-        const lang = (id) => document.querySelector(`#${id}`).shadowRoot.querySelector("[data-testid=widget]").getAttribute("lang");
-        return lang("first") === "en" && lang("second") === "zh-Hans";
-      });
+      // Messages are handled in order: once the second shows the last of them, all have been.
+      await shadow("first").getByTestId("card").waitFor();
+      await shadow("second").locator("[data-testid=widget][lang=zh-Hans][data-theme=light]").waitFor();
       assert.deepEqual(await state(first), ["en", "dark", "wuhai"]);
       assert.deepEqual(await state(second), ["zh-Hans", "light", "yili"], "the second obeyed only its own messages");
       // Not addressed: every embed obeys.
