@@ -1,7 +1,8 @@
 //! Kiosk behaviour in the browser: measures idle time and reports it to the state (which
-//! decides about the attract loop and resets), swallows the touch that stops the loop, blocks
-//! the context menu, selection and dragging, hides the pointer when idle, and reloads daily
-//! at the configured time. Everything is released when the widget goes away.
+//! decides about the attract loop and resets), swallows the touch that stops the loop (and the
+//! click of a touch on the reset countdown's "Stay"), blocks the context menu, selection and
+//! dragging, hides the pointer when idle, and reloads daily at the configured time.
+//! Everything is released when the widget goes away.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -26,6 +27,15 @@ fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
+}
+
+/// Whether `event` began on the reset countdown (its "Stay" button or its bar).
+fn on_countdown(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest(".kiosk__countdown").ok().flatten())
+        .is_some()
 }
 
 #[hook]
@@ -69,6 +79,10 @@ pub fn use_kiosk(
                         // The touch that stops the attract loop does nothing else.
                         event.prevent_default();
                         event.stop_propagation();
+                        swallow_click.set(true);
+                    } else if on_countdown(&event) {
+                        // "Stay": the countdown goes as the finger lands, so the click that
+                        // follows would press whatever lies under it. The touch only stays.
                         swallow_click.set(true);
                     }
                     dispatcher.dispatch(Action::Touch);
