@@ -231,6 +231,32 @@ pub fn render_at(
     })
 }
 
+/// A label wrapped to `width`, a line at a time from `(x, y)` down; returns the `y` below it.
+fn label_lines(
+    area: Option<&Area>,
+    label: &str,
+    (x, mut y): (f64, f64),
+    width: f64,
+    t: TextSize,
+    palette: &Palette,
+) -> Result<f64, String> {
+    for line in wrap(label, t.px(LABEL_PX), width) {
+        if let Some(area) = area {
+            text(
+                area,
+                &line,
+                (x, y),
+                t.px(LABEL_PX),
+                &palette.ink,
+                HPos::Left,
+                false,
+            )?;
+        }
+        y += t.px(LINE);
+    }
+    Ok(y)
+}
+
 /// Room a value label needs after its bar.
 fn value_room(data: &[&Datum], t: TextSize) -> f64 {
     data.iter()
@@ -258,20 +284,7 @@ fn bars(
     let scale = (width - value_room(&all, t) - 2.0 * x0) / max;
     let mut y = 0.0;
     for d in data {
-        for l in wrap(&d.label, t.px(LABEL_PX), width) {
-            if let Some(area) = area {
-                text(
-                    area,
-                    &l,
-                    (0.0, y),
-                    t.px(LABEL_PX),
-                    &palette.ink,
-                    HPos::Left,
-                    false,
-                )?;
-            }
-            y += t.px(LINE);
-        }
+        y = label_lines(area, &d.label, (0.0, y), width, t, palette)?;
         let end = (d.value * scale).max(1.0);
         if let Some(area) = area {
             let top = y + t.px(2.0);
@@ -417,20 +430,7 @@ fn units(
             )?;
         }
         y += t.px(26.0);
-        for l in wrap(&d.label, t.px(LABEL_PX), panel_w) {
-            if let Some(area) = area {
-                text(
-                    area,
-                    &l,
-                    (x0, y),
-                    t.px(LABEL_PX),
-                    &palette.ink,
-                    HPos::Left,
-                    false,
-                )?;
-            }
-            y += t.px(LINE);
-        }
+        y = label_lines(area, &d.label, (x0, y), panel_w, t, palette)?;
         y += t.px(4.0);
         let count = d.value.max(0.0).round() as usize;
         let person = d.unit == Unit::People;

@@ -268,10 +268,12 @@ impl Article {
                     lines: vec![title.to_owned()],
                     joined: squeeze(title),
                 }),
+                // The introduction is always there, so a line always has a section.
                 None => {
-                    let section = sections.last_mut().expect("the introduction is first");
-                    section.lines.push(line.to_owned());
-                    section.joined.push_str(&squeeze(line));
+                    if let Some(section) = sections.last_mut() {
+                        section.lines.push(line.to_owned());
+                        section.joined.push_str(&squeeze(line));
+                    }
                 }
             }
         }
