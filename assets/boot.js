@@ -6,15 +6,10 @@
 // one (a tap on a marker or a list entry then opens that site when the widget starts).
 // If it cannot start, the prerendered widget stays and a note says why: never a blank space.
 import init from "./widget.js";
+import "./options.js"; // globalThis.imreformOptions: the options' grammar, shared with lang.js
 
 const base = new URL(".", import.meta.url);
 const hosts = [...document.querySelectorAll("[data-imreform]")];
-
-/** zh or en from a tag such as zh-CN; null for anything else (as src/route.rs reads it). */
-function pick(value) {
-  const tag = String(value || "").trim().toLowerCase().split(/[-_]/)[0];
-  return tag === "zh" || tag === "en" ? tag : null;
-}
 
 let started;
 function start() {
@@ -53,19 +48,18 @@ function prerendered() {
 /** Shows the prerender in an embed's shadow root, in its language and mode, once styled. */
 async function showPrerender(host, root, styled) {
   const [source] = await Promise.all([prerendered(), styled]);
-  const lang = pick(host.dataset.lang) ?? [...(navigator.languages ?? [])].map(pick).find(Boolean) ?? "zh";
+  const options = imreformOptions.fromAttributes(host);
+  const lang = options.lang ?? [...(navigator.languages ?? [])].map(imreformOptions.lang).find(Boolean) ?? "zh";
   const widget = source?.querySelector(`.prerender[data-lang="${lang}"]`);
   if (!widget || root.querySelector(".widget")) return; // no prerender, or the widget came first
   const clone = document.importNode(widget, true);
   clone.querySelector(".dossier")?.remove();
   const frame = clone.querySelector(".widget");
-  if (host.dataset.mode === "embed") frame?.classList.add("widget--embed");
-  const theme = (host.dataset.theme ?? "").trim().toLowerCase();
-  const dark = theme === "dark" || (theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
+  if (options.mode === "embed") frame?.classList.add("widget--embed");
+  if (options.mode === "kiosk") frame?.classList.add("widget--kiosk");
+  const dark = options.theme === "dark" || (options.theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
   frame?.setAttribute("data-theme", dark ? "dark" : "light");
-  if ("compact" in host.dataset && !/^(0|false|no)$/.test(host.dataset.compact.trim())) {
-    frame?.classList.add("widget--compact");
-  }
+  if (options.compact) frame?.classList.add("widget--compact");
   root.append(document.importNode(source.querySelector(".map__defs"), true), clone);
 }
 

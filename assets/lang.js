@@ -1,51 +1,35 @@
 // Runs in <head>, before the body is parsed (a classic script: the page has no inline script),
-// so the prerendered widget paints in the reader's language and mode at once: lang= in the
-// address (the fragment's wins over the query's, as in src/route.rs), else the browser's
-// preferred language, else Chinese; the colour scheme (theme=, else the system's); mode=embed,
-// mode=kiosk and compact as the widget will read them. It
-// marks the page as scripted (which hides the no-JavaScript dossier) and, in a frame, tells
+// so the prerendered widget paints in the reader's language and mode at once. The options are
+// read by options.js (loaded just before), the grammar the wasm reads them by: lang= in the
+// address, else the browser's preferred language, else Chinese; the colour scheme (theme=,
+// else the system's); mode=embed, mode=kiosk and compact. Its warnings are the wasm's to log.
+// It marks the page as scripted (which hides the no-JavaScript dossier) and, in a frame, tells
 // the host page the prerender's height until the widget takes over and reports its own.
 (function () {
   var root = document.documentElement;
-  var query = location.search;
-  var fragment = location.hash.indexOf("=") >= 0 ? location.hash.slice(1) : "";
-  function option(name) {
-    var value = null;
-    [query, fragment].forEach(function (text) {
-      try {
-        var params = new URLSearchParams(text);
-        if (params.has(name)) value = params.get(name);
-      } catch (e) {}
-    });
-    return value;
-  }
-  function pick(value) {
-    var tag = String(value || "").trim().toLowerCase().split(/[-_]/)[0];
-    return tag === "zh" || tag === "en" ? tag : null;
-  }
-  var lang = pick(option("lang"));
+  var options = imreformOptions.fromAddress(location.search, location.hash);
+  var lang = options.lang;
   var preferred = navigator.languages || [navigator.language];
-  for (var i = 0; !lang && i < preferred.length; i++) lang = pick(preferred[i]);
+  for (var i = 0; !lang && i < preferred.length; i++) lang = imreformOptions.lang(preferred[i]);
   lang = lang || "zh";
   root.className += " js";
   root.setAttribute("data-lang", lang);
   root.lang = lang === "en" ? "en" : "zh-Hans";
-  var mode = option("mode");
+  var mode = options.mode;
   if (mode === "embed") root.setAttribute("data-mode", "embed");
   // A kiosk's first paint is already the kiosk's one screen (assets/style.css).
   if (mode === "kiosk") {
     root.setAttribute("data-mode", "kiosk");
     root.className += " kiosk";
   }
-  var theme = String(option("theme") || "").trim().toLowerCase();
+  var theme = options.theme;
   var dark = theme === "dark" || (theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
   root.setAttribute("data-scheme", dark ? "dark" : "light");
-  var compact = option("compact");
-  if (compact !== null && /^(|1|true|yes)$/.test(compact.trim())) root.setAttribute("data-compact", "");
+  if (options.compact) root.setAttribute("data-compact", "");
 
   // In a frame: the host's embed.js sizes the frame from this until the widget reports.
   if (window.parent === window || !window.ResizeObserver) return;
-  var id = option("id") || "imreform";
+  var id = options.id || "imreform";
   addEventListener("DOMContentLoaded", function () {
     var widget = document.getElementById("imreform");
     if (!widget) return;

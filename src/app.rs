@@ -14,7 +14,7 @@ use crate::content::{self, Content, Lang, LoadError};
 use crate::embed::{self, HostMessage};
 use crate::geo::MapAsset;
 use crate::kiosk::Timings;
-use crate::route::{self, Mode, Route, Scheme};
+use crate::options::{self, Mode, Options, Scheme};
 use crate::shared::Shared;
 use crate::state::{Action, AppState, KioskConfig};
 
@@ -22,7 +22,7 @@ use crate::state::{Action, AppState, KioskConfig};
 /// data attributes. Such a widget leaves the page's address alone.
 pub struct EmbedHost {
     pub element: web_sys::Element,
-    pub options: Route,
+    pub options: Options,
     /// The widget's own page (where boot.js came from), for links to share.
     pub page: Option<String>,
 }
@@ -59,18 +59,24 @@ pub fn App(props: &AppProps) -> Html {
     let embedded: Rc<Result<Shared<Content>, LoadError>> =
         use_memo((), |_| content::embedded().map(Shared::new));
     let asset = (*use_memo((), |_| Shared::new(MapAsset::embedded()))).clone();
-    // Only the content file and the mode matter here; Frame reads (and reports) the rest.
-    let (override_url, kiosk) = {
+    // The options are read once, here: from the embed's attributes, or from the page (its
+    // address and its owner's markup).
+    let options: Rc<Options> = {
         let host = props.host.clone();
-        let options = use_memo((), move |_| match &host {
+        use_memo((), move |_| match &host {
             Some(host) => host.options.clone(),
-            None => {
-                let (query, fragment) = browser::address();
-                Route::parse(&query, &fragment, &[])
+            None => browser::page_options(),
+        })
+    };
+    {
+        let options = options.clone();
+        use_effect_with((), move |_| {
+            for warning in &options.warnings {
+                browser::warn(warning);
             }
         });
-        (options.content.clone(), options.mode == Some(Mode::Kiosk))
-    };
+    }
+    let (override_url, kiosk) = (options.content.clone(), options.mode == Some(Mode::Kiosk));
     let remote = use_state(|| Remote::Loading);
     let attempt = use_state(|| 0u32);
     {
@@ -109,7 +115,7 @@ pub fn App(props: &AppProps) -> Html {
     let frame = |content: &Shared<Content>| {
         html! {
             <ContextProvider<WidthHints> context={props.hints.clone()}>
-                <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} />
+                <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} options={options.clone()} />
             </ContextProvider<WidthHints>>
         }
     };
@@ -137,6 +143,7 @@ struct FrameProps {
     content: Shared<Content>,
     asset: Shared<MapAsset>,
     host: Option<Rc<EmbedHost>>,
+    options: Rc<Options>,
     /// Rendered natively at build time in this language (see `Prerendered`).
     #[prop_or_default]
     prerender: Option<Lang>,
@@ -155,33 +162,37 @@ pub struct PrerenderedProps {
 #[component]
 pub fn Prerendered(props: &PrerenderedProps) -> Html {
     html! {
-        <Frame content={props.content.clone()} asset={props.asset.clone()} host={None::<Rc<EmbedHost>>} prerender={Some(props.lang)} />
+        <Frame content={props.content.clone()} asset={props.asset.clone()} host={None::<Rc<EmbedHost>>} options={Rc::new(Options::default())} prerender={Some(props.lang)} />
     }
 }
 
-/// What the page's address asks for, with anything ignored logged.
-fn read_address(content: &Content) -> Route {
-    let (query, fragment) = browser::address();
+/// The site `options` asks for if `content` has it (else none, logged).
+fn site_in(content: &Content, options: &Options) -> Option<String> {
     let ids: Vec<&str> = content.sites.iter().map(|s| s.id.as_str()).collect();
-    let route = Route::parse(&query, &fragment, &ids);
-    for warning in &route.warnings {
+    let (site, warning) = options.site_among(&ids);
+    if let Some(warning) = warning {
+        browser::warn(&warning);
+    }
+    site
+}
+
+/// Where the reader navigated to (a new fragment, back or forward), with anything ignored
+/// logged.
+fn navigation(content: &Content) -> Action {
+    let (query, fragment) = browser::address();
+    let options = Options::from_address(&query, &fragment);
+    for warning in &options.warnings {
         browser::warn(warning);
     }
-    route
+    Action::Navigate {
+        site: site_in(content, &options),
+        lang: options.lang,
+    }
 }
 
 #[component]
 fn Frame(props: &FrameProps) -> Html {
-    // Options come once, from the address or the embed's attributes.
-    let options = {
-        let (content, host) = (props.content.clone(), props.host.clone());
-        let prerender = props.prerender.is_some();
-        use_memo((), move |_| match &host {
-            Some(host) => host.options.clone(),
-            None if prerender => Route::default(),
-            None => read_address(&content),
-        })
-    };
+    let options = props.options.clone();
     // Constant in the wasm, so the prerender's branches (the dossier, the links) compile out.
     let prerender = props.prerender.filter(|_| !cfg!(target_arch = "wasm32"));
     let state = {
@@ -189,7 +200,7 @@ fn Frame(props: &FrameProps) -> Html {
         let content = props.content.clone();
         use_reducer(move || {
             let lang = prerender
-                .unwrap_or_else(|| route::initial_lang(options.lang, &browser::languages()));
+                .unwrap_or_else(|| options::initial_lang(options.lang, &browser::languages()));
             let kiosk = (options.mode == Some(Mode::Kiosk)).then(|| {
                 let defaults = Timings::default();
                 let seconds =
@@ -212,7 +223,7 @@ fn Frame(props: &FrameProps) -> Html {
             });
             AppState {
                 lang,
-                selected: options.site.clone(),
+                selected: site_in(&content, &options),
                 scheme: options.scheme.unwrap_or_default(),
                 kiosk,
                 ..AppState::default()
@@ -244,7 +255,7 @@ fn Frame(props: &FrameProps) -> Html {
         (state.selected.clone(), state.lang),
         move |(selected, lang)| {
             if standalone {
-                browser::replace_fragment(&route::fragment(selected.as_deref(), *lang, Lang::Zh));
+                browser::replace_fragment(&options::fragment(selected.as_deref(), *lang, Lang::Zh));
                 browser::set_page_lang(lang.tag());
             }
         },
@@ -257,11 +268,7 @@ fn Frame(props: &FrameProps) -> Html {
             if !standalone {
                 return;
             }
-            let route = read_address(&content);
-            dispatcher.dispatch(Action::Navigate {
-                site: route.site,
-                lang: route.lang,
-            });
+            dispatcher.dispatch(navigation(&content));
         }));
     }
     // In a frame, the parent hears the widget's height in every format CMS plugins know.
@@ -379,6 +386,7 @@ fn Frame(props: &FrameProps) -> Html {
     // way to take a story home is a QR code).
     let share_page = match &props.host {
         _ if kiosk => None,
+        _ if options.public_page.is_some() => options.public_page.clone(),
         Some(host) => host.page.clone(),
         None => browser::page_url(),
     };
@@ -395,7 +403,7 @@ fn Frame(props: &FrameProps) -> Html {
                 on_select={on_go.clone()}
                 share_page={share_page.clone()}
                 large_text={kiosk}
-                share={options.share.clone().filter(|_| kiosk)}
+                share={options.public_page.clone().filter(|_| kiosk)}
             />
         },
         None => html! {

@@ -7,6 +7,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::options::{self, Options, Source};
+use crate::share::UrlParts;
+
 /// The page's window; none when the components render natively (the prerender at build
 /// time), where every function here quietly does nothing.
 fn window() -> Option<web_sys::Window> {
@@ -26,6 +29,40 @@ pub fn address() -> (String, String) {
         location.search().unwrap_or_default(),
         location.hash().unwrap_or_default(),
     )
+}
+
+/// The page's own options: its address, and the public address in its owner's markup (the
+/// `<link rel=canonical>` of `index.html`, absolute, set when the widget is built; see
+/// README, "Security").
+pub fn page_options() -> Options {
+    let (query, fragment) = address();
+    let mut pairs = options::address_pairs(&query, &fragment);
+    if let Some(canonical) = canonical_link() {
+        pairs.push((Source::Markup, "share".to_owned(), canonical));
+    }
+    Options::read(pairs, Some(parse_url))
+}
+
+/// The `href` of the page's `<link rel=canonical>` as written (a relative one is refused).
+fn canonical_link() -> Option<String> {
+    window()?
+        .document()?
+        .query_selector("link[rel=canonical]")
+        .ok()??
+        .get_attribute("href")
+}
+
+/// The browser's own WHATWG URL parser (`share::UrlParser`).
+pub fn parse_url(text: &str) -> Option<UrlParts> {
+    let url = web_sys::Url::new(text).ok()?;
+    Some(UrlParts {
+        href: url.href(),
+        protocol: url.protocol(),
+        username: url.username(),
+        password: url.password(),
+        hostname: url.hostname(),
+        hash: url.hash(),
+    })
 }
 
 /// Rewrites the fragment without adding a history entry (empty: no fragment at all).
@@ -177,13 +214,32 @@ fn field(data: &JsValue, name: &str) -> Option<String> {
         .and_then(|v| v.as_string())
 }
 
-/// Calls `on_message(type, field reader)` for each `message` event whose data is an object with
-/// a string `type` (or JSON text of one); everything else is dropped here.
+/// The one window whose messages steer the widget: in a frame, the page around it (the host
+/// posts to the frame's `contentWindow`); else the page's own window (a script embed's host
+/// posts to its own `window`). Any other frame on the page (an ad, a social widget) is not
+/// the page's owner.
+fn steering_window() -> Option<JsValue> {
+    let window = window()?;
+    let parent = window.parent().ok().flatten();
+    Some(match parent {
+        Some(parent) if parent != window => parent.into(),
+        _ => window.into(),
+    })
+}
+
+/// Calls `on_message(type, field reader)` for each `message` event from the steering window
+/// whose data is an object with a string `type` (or JSON text of one); everything else is
+/// dropped here.
 #[hook]
 pub fn use_messages(on_message: Callback<(String, FieldReader)>) {
     use_effect_with((), move |_| {
+        let steering = steering_window();
         let listener =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let source = event.source().map(JsValue::from);
+                if source.is_none() || source != steering {
+                    return;
+                }
                 let mut data = event.data();
                 if let Some(text) = data.as_string() {
                     // Some hosts send JSON text; a plain string (pym's, say) is not for us.
@@ -247,7 +303,9 @@ pub fn use_height(node: NodeRef, on_height: Callback<u32>) {
 }
 
 /// Fetches a same-origin text file with a size limit and a timeout, for content overrides.
-/// Every failure comes back as a sentence for the reader.
+/// Redirects are refused (a same-origin address may redirect anywhere), and the body is read
+/// as a stream that stops at `max_bytes`, with or without a Content-Length. Every failure
+/// comes back as a sentence for the reader.
 pub async fn fetch_text(url: &str, max_bytes: usize, timeout_ms: u32) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = window().ok_or("no window")?;
@@ -266,11 +324,15 @@ pub async fn fetch_text(url: &str, max_bytes: usize, timeout_ms: u32) -> Result<
     let controller = web_sys::AbortController::new().map_err(|_| "cannot start a request")?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&controller.signal()));
+    init.set_redirect(web_sys::RequestRedirect::Error);
     let abort = controller.clone();
     let timer = gloo_timers::callback::Timeout::new(timeout_ms, move || abort.abort());
+    let seconds = timeout_ms / 1000;
     let response = JsFuture::from(window.fetch_with_str_and_init(&resolved.href(), &init))
         .await
-        .map_err(|_| format!("could not load \"{url}\" within {} s", timeout_ms / 1000))?;
+        .map_err(|_| {
+            format!("could not load \"{url}\" within {seconds} s (or it redirects elsewhere)")
+        })?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!(
@@ -279,30 +341,50 @@ pub async fn fetch_text(url: &str, max_bytes: usize, timeout_ms: u32) -> Result<
             response.status_text()
         ));
     }
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > max_bytes) {
-        return Err(format!(
-            "\"{url}\" is larger than the {} KB limit",
-            max_bytes / 1000
-        ));
-    }
-    let text = JsFuture::from(response.text().map_err(|_| "unreadable response")?)
+    let bytes = read_at_most(&response, max_bytes)
         .await
-        .map_err(|_| format!("could not read \"{url}\" within {} s", timeout_ms / 1000))?;
+        .map_err(|problem| match problem {
+            BodyProblem::TooLarge => {
+                format!("\"{url}\" is larger than the {} KB limit", max_bytes / 1000)
+            }
+            BodyProblem::Unreadable => format!("could not read \"{url}\" within {seconds} s"),
+        })?;
     drop(timer);
-    let text = text.as_string().unwrap_or_default();
-    if text.len() > max_bytes {
-        return Err(format!(
-            "\"{url}\" is larger than the {} KB limit",
-            max_bytes / 1000
-        ));
+    String::from_utf8(bytes).map_err(|_| format!("\"{url}\" is not UTF-8 text"))
+}
+
+enum BodyProblem {
+    TooLarge,
+    Unreadable,
+}
+
+/// The response's body, read chunk by chunk and given up (the stream cancelled) as soon as it
+/// passes `max_bytes`.
+async fn read_at_most(
+    response: &web_sys::Response,
+    max_bytes: usize,
+) -> Result<Vec<u8>, BodyProblem> {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| BodyProblem::Unreadable)?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &JsValue::from_str(name)).ok();
+        if field("done").and_then(|done| done.as_bool()) != Some(false) {
+            return Ok(bytes);
+        }
+        let value = js_sys::Uint8Array::new(&field("value").unwrap_or_default());
+        if bytes.len() + value.length() as usize > max_bytes {
+            let _ = reader.cancel();
+            return Err(BodyProblem::TooLarge);
+        }
+        bytes.extend(value.to_vec());
     }
-    Ok(text)
 }
 
 /// The widget's own page, without query or fragment: the base of a link to share.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::content::Lang;
-use crate::route::{parse_lang, parse_scheme, Scheme};
+use crate::options::{parse_lang, parse_scheme, Scheme};
 
 /// Every message type of ours starts with this.
 pub const PREFIX: &str = "imreform:";

@@ -23,9 +23,9 @@ pub mod gesture;
 pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;
+pub mod options;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
-pub mod route;
 pub mod share;
 pub mod shared;
 pub mod small_sort;

@@ -4,14 +4,8 @@
 use std::rc::Rc;
 
 use crate::components::WidthHints;
-use crate::route::Route;
+use crate::options::{self, Options, Source};
 use crate::{App, AppProps, EmbedHost};
-
-/// The data attributes a script embed may carry.
-const OPTIONS: [&str; 12] = [
-    "lang", "site", "theme", "mode", "compact", "id", "content", "idle", "reset", "step", "reload",
-    "share",
-];
 
 /// Mounts every instance on the page.
 pub fn mount_all() {
@@ -42,17 +36,13 @@ pub fn mount_all() {
         yew::Renderer::<App>::with_root_and_props(root, AppProps { host: None, hints }).render();
         return;
     }
-    let ids = content_ids();
-    let known: Vec<&str> = ids.iter().map(String::as_str).collect();
     for host in hosts {
-        let pairs = OPTIONS.iter().filter_map(|name| {
+        // The embed's data attributes are the host page's markup: its owner's word.
+        let pairs = options::NAMES.iter().filter_map(|name| {
             host.get_attribute(&format!("data-{name}"))
-                .map(|value| ((*name).to_owned(), value))
+                .map(|value| (Source::Markup, (*name).to_owned(), value))
         });
-        let options = Route::from_pairs(pairs, &known);
-        for warning in &options.warnings {
-            crate::browser::warn(warning);
-        }
+        let options = Options::read(pairs, Some(crate::browser::parse_url));
         let root = host
             .shadow_root()
             .and_then(|shadow| shadow.query_selector(".imreform-root").ok().flatten())
@@ -89,10 +79,4 @@ fn clear(root: &web_sys::Element) {
     while let Some(child) = root.first_child() {
         let _ = root.remove_child(&child);
     }
-}
-
-fn content_ids() -> Vec<String> {
-    crate::content::embedded()
-        .map(|c| c.sites.into_iter().map(|s| s.id).collect())
-        .unwrap_or_default()
 }

@@ -1,19 +1,25 @@
-//! "Take it home": the public link to one site's story in one language, read from the `share`
-//! option, and the QR code a kiosk card shows for it (drawn as one SVG path by the card).
-//! Pure: no `web-sys`, tested natively.
+//! "Take it home": the public address of the widget's page, the link to one site's story in
+//! one language on it, and the QR code a kiosk card shows for that link (drawn as one SVG path
+//! by the card). Pure: no `web-sys`, tested natively.
 //!
-//! The `share` option is the public address of the widget's page (or of a page that hands its
-//! fragment on to the widget). It must be an absolute `http:` or `https:` address with a host
-//! name (ASCII: an international name in punycode) and no user name or password; it is
-//! normalised (scheme and host in lower case, an empty path written `/`, anything a URL may not
-//! carry as it is percent-encoded as UTF-8) and its fragment is replaced by the widget's own,
-//! `#site=ID&lang=LANG`, which `route::Route::parse` reads.
+//! The public address comes only from markup the page's owner controls (a script embed's
+//! `data-share`, the page's `<link rel=canonical>`; see `options`), never from the address bar.
+//! It is parsed by a WHATWG URL parser, never by hand: the browser's `URL` in the widget, the
+//! `url` crate in the native tests (`UrlParts` carries what either gives). [`public_address`]
+//! then keeps only an absolute `http:` or `https:` address with a host name (no IPv4 or IPv6
+//! literal, which no reader's phone should be sent to, no user name or password), short enough
+//! that every link made from it stays a QR code a phone reads from a screen.
+
+use std::fmt;
 
 use crate::content::Lang;
 
-/// The longest `share` value taken: a longer address makes a denser code, harder to scan
-/// from a screen.
-pub const MAX_LEN: usize = 200;
+/// The longest link a QR code carries, in bytes after escaping: version 10 at level M at most
+/// (57 modules), so a 160 px code has modules over 2 px wide.
+pub const MAX_LINK: usize = 200;
+
+/// The longest site id a link is made for (the content's ids are far shorter slugs).
+pub const LONGEST_SITE_ID: usize = 32;
 
 /// Modules of light margin on every side of the code, as the QR standard asks for.
 pub const QUIET_ZONE: usize = 4;
@@ -21,90 +27,116 @@ pub const QUIET_ZONE: usize = 4;
 /// The smallest width, in millimetres, a code on the screen may have.
 pub const MIN_QR_MM: f64 = 30.0;
 
-/// The `share` option as a normalised absolute address without a fragment, or why it was
-/// refused (phrased for the console).
-pub fn parse(value: &str) -> Result<String, String> {
-    normalise(value.trim()).map_err(|why| {
-        format!("expected an absolute http(s) address such as https://example.org/story/ ({why})")
-    })
+/// An absolute URL as a WHATWG URL parser serialises it (the names of the browser's `URL`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UrlParts {
+    /// The whole address, escaped and normalised.
+    pub href: String,
+    /// `"https:"`, with the colon.
+    pub protocol: String,
+    pub username: String,
+    pub password: String,
+    /// Lower-case ASCII (punycode); `[…]` for IPv6, dotted decimal for IPv4.
+    pub hostname: String,
+    /// `""` or `"#…"`.
+    pub hash: String,
 }
 
-fn normalise(value: &str) -> Result<String, &'static str> {
-    if value.len() > MAX_LEN {
-        return Err("longer than 200 characters");
+/// A WHATWG URL parser: `None` when the text is not an absolute URL.
+pub type UrlParser = fn(&str) -> Option<UrlParts>;
+
+/// Why a public address was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The URL parser did not take it as an absolute URL.
+    NotAUrl,
+    NotHttp,
+    Credentials,
+    /// An IPv4 or IPv6 literal (`https://0x7f.1/` is parsed as 127.0.0.1).
+    NumericHost,
+    /// Empty labels (`example.org..`) or characters a host name may not have.
+    InvalidHost,
+    /// Links made from it would be longer than [`MAX_LINK`] bytes.
+    TooLong,
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("expected an absolute http(s) address such as https://example.org/story/ (")?;
+        f.write_str(match self {
+            Refused::NotAUrl => "it is not an absolute address",
+            Refused::NotHttp => "it is not an http:// or https:// address",
+            Refused::Credentials => "it carries a user name or password",
+            Refused::NumericHost => "its host is a number, not a name",
+            Refused::InvalidHost => "its host is not a valid name",
+            Refused::TooLong => "links to it would be over 200 bytes, too dense a QR code",
+        })?;
+        f.write_str(")")
     }
-    let lower = value.to_ascii_lowercase();
-    let scheme = if lower.starts_with("https://") {
-        "https"
-    } else if lower.starts_with("http://") {
-        "http"
-    } else {
-        return Err("it is not an http:// or https:// address");
-    };
-    let rest = &value[scheme.len() + 3..];
-    let (authority, tail) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
-    if authority.contains('@') {
-        return Err("it carries a user name or password");
+}
+
+/// The public address `value` as `parse_url` reads it, without its fragment (the widget writes
+/// its own), or why it was refused. `longest_site` is the longest site id a link will carry.
+pub fn public_address(
+    value: &str,
+    parse_url: UrlParser,
+    longest_site: usize,
+) -> Result<String, Refused> {
+    let url = parse_url(value.trim()).ok_or(Refused::NotAUrl)?;
+    if url.protocol != "https:" && url.protocol != "http:" {
+        return Err(Refused::NotHttp);
     }
-    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
-    let host_ok = host.trim_end_matches('.').split('.').all(|label| {
+    if !url.username.is_empty() || !url.password.is_empty() {
+        return Err(Refused::Credentials);
+    }
+    check_host(&url.hostname)?;
+    let base = url
+        .href
+        .strip_suffix(url.hash.as_str())
+        .unwrap_or(&url.href)
+        .trim_end_matches('#');
+    if link_len(base, longest_site) > MAX_LINK {
+        return Err(Refused::TooLong);
+    }
+    Ok(base.to_owned())
+}
+
+/// A DNS name of letters, digits and hyphens (an international name arrives in punycode).
+fn check_host(host: &str) -> Result<(), Refused> {
+    let numeric = host.starts_with('[')
+        || host
+            .rsplit('.')
+            .find(|label| !label.is_empty())
+            .is_some_and(|last| last.bytes().all(|b| b.is_ascii_digit()));
+    if numeric {
+        return Err(Refused::NumericHost);
+    }
+    let label_ok = |label: &str| {
         !label.is_empty()
+            && label.len() <= 63
             && !label.starts_with('-')
             && !label.ends_with('-')
             && label
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    });
-    if !host_ok {
-        return Err("no valid host name: letters, digits, hyphens and dots (an international name in punycode, xn--)");
+    };
+    if host.len() > 253 || !host.split('.').all(label_ok) {
+        return Err(Refused::InvalidHost);
     }
-    let port_ok = port.is_empty()
-        || (port.len() <= 5
-            && port.bytes().all(|b| b.is_ascii_digit())
-            && port.parse::<u32>().is_ok_and(|p| (1..=65_535).contains(&p)));
-    if !port_ok {
-        return Err("its port is not a number from 1 to 65535");
-    }
-    // The path and query, made safe to print (anything a URL may not carry as it is
-    // percent-encoded); the fragment is the widget's.
-    let path = escape(tail.split('#').next().unwrap_or_default());
-    let slash = if path.starts_with('/') { "" } else { "/" };
-    let colon = if port.is_empty() { "" } else { ":" };
-    Ok(format!(
-        "{scheme}://{}{colon}{port}{slash}{path}",
-        host.to_ascii_lowercase()
-    ))
+    Ok(())
 }
 
-/// `text` with every character a URL's path or query may not carry as it is percent-encoded
-/// (as UTF-8), and a `%` that starts no escape written `%25`; escapes already there are kept.
-fn escape(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(bytes.len());
-    for (i, &byte) in bytes.iter().enumerate() {
-        let escape_follows = byte == b'%'
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-            && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
-        let keep = byte.is_ascii_alphanumeric()
-            || b"-._~!$&'()*+,;=:@/?".contains(&byte)
-            || escape_follows;
-        if keep {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+/// The length of `link(base, site, lang)` for a site id of `site_len` bytes.
+fn link_len(base: &str, site_len: usize) -> usize {
+    base.len() + "#site=".len() + site_len + "&lang=zh".len()
 }
 
-/// The link to `site` in `lang` on the page at `base` (a value `parse` returned): the widget
-/// opens that site's card in that language (see `route::Route::parse`).
+/// The link to `site` in `lang` on the page at `base` (an address `public_address` returned,
+/// or the page's own): the widget opens that site's card in that language (see
+/// `options::Options::from_address`). Site ids are slugs (the content's validation), safe in
+/// a fragment as they are.
 pub fn link(base: &str, site: &str, lang: Lang) -> String {
-    format!(
-        "{base}#site={}&lang={}",
-        escape(site).replace('&', "%26"),
-        lang.key()
-    )
+    format!("{base}#site={site}&lang={}", lang.key())
 }
 
 /// A QR code of a link, as `qrcodegen` made it.
@@ -173,27 +205,48 @@ pub fn px_for_mm(mm: f64, diagonal_in: f64, width: u32, height: u32) -> u32 {
     (mm / mm_per_px(diagonal_in, width, height)).ceil() as u32
 }
 
+/// The WHATWG parser of the `url` crate, as the browser's `URL` would read `value` (tests).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn whatwg(value: &str) -> Option<UrlParts> {
+    let url = url::Url::parse(value).ok()?;
+    Some(UrlParts {
+        href: url.as_str().to_owned(),
+        protocol: format!("{}:", url.scheme()),
+        username: url.username().to_owned(),
+        password: url.password().unwrap_or_default().to_owned(),
+        hostname: url.host_str().unwrap_or_default().to_owned(),
+        hash: url.fragment().map(|f| format!("#{f}")).unwrap_or_default(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::Route;
+    use crate::options::Options;
+    use proptest::prelude::*;
 
     const SITES: [&str; 3] = ["baotou", "wuhai", "alxa-hi-tech-zone"];
+    const LONGEST: usize = LONGEST_SITE_ID;
+
+    fn parse(value: &str) -> Result<String, Refused> {
+        public_address(value, whatwg, LONGEST)
+    }
 
     #[test]
-    fn absolute_http_addresses_are_taken_and_normalised() {
+    fn an_http_address_with_a_host_name_is_taken_as_the_whatwg_parser_writes_it() {
         for (given, kept) in [
             (
                 "https://example.org/graphics/imreform/",
                 "https://example.org/graphics/imreform/",
             ),
             ("HTTPS://Example.ORG", "https://example.org/"),
-            ("http://example.org:80/a", "http://example.org:80/a"),
+            ("http://example.org:80/a", "http://example.org/a"),
             (
                 "https://example.org:8443/a?x=1",
                 "https://example.org:8443/a?x=1",
             ),
             ("https://example.org/story#old", "https://example.org/story"),
+            ("https://example.org/story#", "https://example.org/story"),
             (
                 "https://example.org?ref=kiosk",
                 "https://example.org/?ref=kiosk",
@@ -203,23 +256,11 @@ mod tests {
                 "https://example.org/新闻/a",
                 "https://example.org/%E6%96%B0%E9%97%BB/a",
             ),
+            ("https://example.org/?q=a+b", "https://example.org/?q=a+b"),
+            ("https://例子.中国/", "https://xn--fsqu00a.xn--fiqs8s/"),
             (
-                "https://example.org/a%20b/100%",
-                "https://example.org/a%20b/100%25",
-            ),
-            (
-                "https://example.org/\"<x>\"",
-                "https://example.org/%22%3Cx%3E%22",
-            ),
-            (
-                "https://example.org/a b\\c\nd",
-                "https://example.org/a%20b%5Cc%0Ad",
-            ),
-            ("https://example.org.:8080", "https://example.org.:8080/"),
-            ("https://xn--fiqs8s.example/", "https://xn--fiqs8s.example/"),
-            (
-                "https://192.168.0.10/imreform/",
-                "https://192.168.0.10/imreform/",
+                "http://localhost:8080/imreform/",
+                "http://localhost:8080/imreform/",
             ),
         ] {
             assert_eq!(parse(given).as_deref(), Ok(kept), "{given}");
@@ -227,51 +268,74 @@ mod tests {
     }
 
     #[test]
-    fn anything_else_is_refused_with_the_reason() {
+    fn numeric_invalid_and_foreign_addresses_are_refused_with_the_reason() {
         for (given, reason) in [
-            ("", "not an http:// or https://"),
-            ("example.org/story", "not an http:// or https://"),
-            ("/graphics/imreform/", "not an http:// or https://"),
-            ("//example.org/", "not an http:// or https://"),
-            ("javascript:alert(1)", "not an http:// or https://"),
-            (
-                "javascript://example.org/%0Aalert(1)",
-                "not an http:// or https://",
-            ),
-            ("data://text/html,x", "not an http:// or https://"),
-            ("ftp://example.org/", "not an http:// or https://"),
-            ("https:example.org/", "not an http:// or https://"),
-            ("https:\\\\example.org\\", "not an http:// or https://"),
-            ("https://", "no valid host"),
-            ("https:///path", "no valid host"),
-            ("https://user:pw@example.org/", "user name or password"),
-            ("https://example.org@evil.example/", "user name or password"),
-            ("https://example.org%2F@x/", "user name or password"),
-            ("https://exa mple.org/", "no valid host"),
-            ("https://例子.中国/", "punycode"),
-            ("https://exa_mple.org/", "no valid host"),
-            ("https://-example.org/", "no valid host"),
-            ("https://example..org/", "no valid host"),
-            ("https://exa%6Dple.org/", "no valid host"),
-            ("https://[::1]/", "no valid host"),
-            ("https://example.org:0/", "port"),
-            ("https://example.org:99999/", "port"),
-            ("https://example.org:+80/", "port"),
-            ("https://example.org:80:80/", "port"),
+            ("", Refused::NotAUrl),
+            ("example.org/story", Refused::NotAUrl),
+            ("/graphics/imreform/", Refused::NotAUrl),
+            ("//example.org/", Refused::NotAUrl),
+            ("https://256.256.256.256/", Refused::NotAUrl),
+            ("https://exa mple.org/", Refused::NotAUrl),
+            ("https://[::1/", Refused::NotAUrl),
+            ("javascript:alert(1)", Refused::NotHttp),
+            ("javascript://example.org/%0Aalert(1)", Refused::NotHttp),
+            ("data:text/html,x", Refused::NotHttp),
+            ("ftp://example.org/", Refused::NotHttp),
+            ("https://user:pw@example.org/", Refused::Credentials),
+            ("https://example.org@evil.example/", Refused::Credentials),
+            ("https://0x7f.1/", Refused::NumericHost),
+            ("https://2130706433/", Refused::NumericHost),
+            ("https://127.0.0.1:8080/", Refused::NumericHost),
+            ("https://192.168.0.10/imreform/", Refused::NumericHost),
+            ("https://[::1]/", Refused::NumericHost),
+            ("https://[2001:db8::1]:8443/x", Refused::NumericHost),
+            ("https://example.org.../", Refused::InvalidHost),
+            ("https://example..org/", Refused::InvalidHost),
+            ("https://exa_mple.org/", Refused::InvalidHost),
+            ("https://-example.org/", Refused::InvalidHost),
         ] {
-            let refused = parse(given).expect_err(given);
-            assert!(refused.contains(reason), "{given}: {refused}");
-            assert!(
-                refused.starts_with("expected an absolute http(s) address"),
-                "{refused}"
-            );
+            assert_eq!(parse(given), Err(reason), "{given}");
+            assert!(reason
+                .to_string()
+                .starts_with("expected an absolute http(s) address"));
         }
-        let long = format!("https://example.org/{}", "a".repeat(MAX_LEN));
-        assert!(parse(&long).expect_err("long").contains("longer than 200"));
     }
 
     #[test]
-    fn the_link_opens_the_site_in_the_language_through_the_widgets_own_router() {
+    fn the_length_limit_holds_for_the_escaped_link() {
+        // 60 CJK characters are 60 characters but 540 bytes once escaped.
+        let cjk = format!("https://example.org/{}", "新".repeat(60));
+        assert!(cjk.chars().count() < MAX_LINK);
+        assert_eq!(parse(&cjk), Err(Refused::TooLong));
+        let room = MAX_LINK - link_len("https://example.org/", LONGEST);
+        let longest = format!("https://example.org/{}", "x".repeat(room));
+        let base = parse(&longest).expect("just fits");
+        let longest_id = "x".repeat(LONGEST_SITE_ID);
+        assert_eq!(link(&base, &longest_id, Lang::En).len(), MAX_LINK);
+        let over = format!("https://example.org/{}", "x".repeat(room + 1));
+        assert_eq!(parse(&over), Err(Refused::TooLong));
+    }
+
+    proptest! {
+        /// Whatever the text, an accepted address is the WHATWG parser's own serialisation
+        /// (without its fragment) of an http(s) URL with a named host, and its links fit.
+        #[test]
+        fn accepted_addresses_are_the_parsers_own(text in "(https?://)?[a-zA-Z0-9.:@\\[\\]/%?#_新 -]{0,80}") {
+            if let Ok(base) = parse(&text) {
+                let url = url::Url::parse(text.trim()).expect("the parser took it");
+                prop_assert!(matches!(url.scheme(), "http" | "https"));
+                prop_assert!(matches!(url.host(), Some(url::Host::Domain(_))));
+                prop_assert_eq!(url.username(), "");
+                let mut unfragmented = url.clone();
+                unfragmented.set_fragment(None);
+                prop_assert_eq!(base.as_str(), unfragmented.as_str());
+                prop_assert!(link(&base, SITES[2], Lang::En).len() <= MAX_LINK);
+            }
+        }
+    }
+
+    #[test]
+    fn the_link_opens_the_site_in_the_language_through_the_widgets_own_options() {
         let base = parse("https://example.org/graphics/imreform/?ref=kiosk#top").expect("valid");
         for site in SITES {
             for lang in Lang::ALL {
@@ -283,17 +347,17 @@ mod tests {
                         lang.key()
                     )
                 );
-                let (address, fragment) = link.split_once('#').expect("fragment");
-                let query = address.split_once('?').map_or("", |(_, q)| q);
-                let route = Route::parse(query, fragment, &SITES);
-                assert_eq!(route.site.as_deref(), Some(site), "{link}");
-                assert_eq!(route.lang, Some(lang), "{link}");
-                assert!(route.warnings.is_empty(), "{:?}", route.warnings);
+                let (_, fragment) = link.split_once('#').expect("fragment");
+                let options = Options::from_address("?ref=kiosk", fragment);
+                assert_eq!(options.site.as_deref(), Some(site), "{link}");
+                assert_eq!(options.lang, Some(lang), "{link}");
+                assert!(options.warnings.is_empty(), "{:?}", options.warnings);
             }
         }
         // The content's own site ids go in as they are: each is a slug, safe in a fragment.
         let content = crate::content::embedded().expect("content");
         for site in &content.sites {
+            assert!(site.id.len() <= LONGEST_SITE_ID, "{}", site.id);
             assert!(
                 site.id
                     .chars()
@@ -324,8 +388,9 @@ mod tests {
 
     #[test]
     fn the_path_paints_exactly_the_dark_modules_inside_a_four_module_quiet_zone() {
+        let room = MAX_LINK - link_len("https://example.org/", LONGEST);
         let long = link(
-            &parse(&format!("https://example.org/{}", "x".repeat(170))).unwrap(),
+            &parse(&format!("https://example.org/{}", "x".repeat(room))).unwrap(),
             "alxa-hi-tech-zone",
             Lang::En,
         );
@@ -360,10 +425,11 @@ mod tests {
 
     #[test]
     fn every_link_the_longest_share_address_allows_fits_a_code_scannable_from_a_screen() {
-        let base = parse(&format!("https://example.org/{}", "x".repeat(MAX_LEN - 20))).unwrap();
+        let room = MAX_LINK - link_len("https://example.org/", LONGEST);
+        let base = parse(&format!("https://example.org/{}", "新".repeat(room / 9))).unwrap();
         let qr = Qr::encode(&link(&base, "alxa-hi-tech-zone", Lang::En)).expect("fits");
-        // Version 11 or lower: at 160 px the modules are still more than 2 px wide.
-        assert!(qr.side() <= 61 + 8, "{} modules", qr.side());
+        // Version 10 or lower: at 160 px the modules are still more than 2 px wide.
+        assert!(qr.side() <= 57 + 8, "{} modules", qr.side());
         assert!(160.0 / qr.side() as f64 > 2.0);
         let short = Qr::encode("https://example.org/imreform/#site=wuhai&lang=zh").unwrap();
         assert!(

@@ -6,7 +6,7 @@ use yew::Reducible;
 
 use crate::content::Lang;
 use crate::kiosk::{slide, Phase, Timings};
-use crate::route::Scheme;
+use crate::options::Scheme;
 
 /// What a kiosk needs to run its loop and resets.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 
 use imreform::content::Lang;
 use imreform::embed::{parse_host_message, HostMessage};
-use imreform::route::{Route, Scheme};
+use imreform::options::{Options, Scheme};
 use serde_json::Value;
 
 const SITES: [&str; 7] = [
@@ -28,7 +28,11 @@ fn hostile_addresses() {
         let [query, fragment, site, lang, warnings] = cols[..] else {
             panic!("bad line {line:?}")
         };
-        let route = Route::parse(query, fragment, &SITES);
+        let mut route = Options::from_address(query, fragment);
+        let (known, warning) = route.site_among(&SITES);
+        route.site = known;
+        route.warnings.extend(warning);
+        assert_eq!(route.public_page, None, "{line}");
         let expected_site = (site != "-").then_some(site);
         assert_eq!(route.site.as_deref(), expected_site, "{line}");
         let expected_lang = match lang {

@@ -10,7 +10,7 @@
 
 use imreform::content::{self, parse_amount, Content, Lang, Qualifier};
 use imreform::embed::{parse_host_message, HostMessage};
-use imreform::route::{Route, Scheme};
+use imreform::options::{Options, Scheme};
 use proptest::prelude::*;
 
 const SITES: [&str; 7] = [
@@ -182,17 +182,21 @@ proptest! {
         prop_assert!(parse_amount(&text).is_err(), "{} accepted", text);
     }
 
-    /// Whatever the address, the site it opens is a known one or none, and the options it
-    /// sets are the ones it names.
+    /// Whatever the address, the site it opens is a known one or none, the options it sets
+    /// are the ones it names, and it never sets the public address (a QR code's target).
     #[test]
     fn addresses_open_known_sites_only(
         site in prop_oneof![proptest::sample::select(SITES.to_vec()).prop_map(str::to_owned), "[a-z%<>\"-]{0,12}"],
         lang in prop_oneof![Just("zh".to_owned()), Just("en".to_owned()), "[a-zA-Z%-]{0,6}"],
-        junk in "[?&#=a-z0-9%]{0,16}",
+        junk in prop_oneof!["[?&#=a-z0-9%]{0,16}", Just("share=https://evil.example/".to_owned())],
     ) {
         let fragment = format!("#site={site}&lang={lang}");
         let query = format!("?{junk}");
-        let route = Route::parse(&query, &fragment, &SITES);
+        let route = Options::from_address(&query, &fragment);
+        prop_assert_eq!(route.public_page.as_deref(), None);
+        let (known, _) = route.site_among(&SITES);
+        prop_assert_eq!(known.clone(), route.site.clone().filter(|s| SITES.contains(&s.as_str())));
+        let route = Options { site: known, ..route };
         if SITES.contains(&site.as_str()) {
             prop_assert_eq!(route.site.as_deref(), Some(site.as_str()));
         } else {

@@ -26,15 +26,15 @@ pub struct SiteCardProps {
     /// without the close, share and previous/next buttons.
     #[prop_or_default]
     pub dossier: bool,
-    /// The widget's page, for a link to this site that the reader can share; no share button
-    /// without it.
+    /// The widget's page (its public address where the owner gave one), for a link to this
+    /// site that the reader can share; no share button without it.
     #[prop_or_default]
     pub share_page: Option<String>,
     /// Kiosk: charts drawn with the stylesheet's large text (see `ChartView`).
     #[prop_or_default]
     pub large_text: bool,
-    /// Kiosk with the `share` option: the page's public address (normalised by
-    /// `share::parse`); the card shows a QR code of the link to this site in this language.
+    /// Kiosk with a public address (`Options::public_page`, from the owner's markup): the
+    /// card shows a QR code of the link to this site in this language on that page.
     #[prop_or_default]
     pub share: Option<String>,
 }
@@ -161,7 +161,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
     let share_link = props
         .share_page
         .as_deref()
-        .map(|page| crate::route::share_link(page, &site.id, lang));
+        .map(|page| crate::share::link(page, &site.id, lang));
     let on_share = share_link.clone().map(|link| {
         let shared = shared.clone();
         let title = format!(
