@@ -133,6 +133,9 @@ pub fn use_prefers_dark() -> bool {
 }
 
 pub fn warn(message: &str) {
+    if window().is_none() {
+        return;
+    }
     web_sys::console::warn_1(&JsValue::from_str(&format!("[imreform] {message}")));
 }
 

@@ -6,6 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::components::strings::BILINGUAL;
+
 static KIOSK: AtomicBool = AtomicBool::new(false);
 
 /// How long a kiosk shows the notice before reloading.
@@ -41,10 +43,8 @@ pub fn show_notice() {
     };
     notice.set_id("imreform-crash");
     let _ = notice.set_attribute("role", "alert");
-    text.set_text_content(Some(
-        "这张互动图表出错了。· Something went wrong in this graphic.",
-    ));
-    button.set_text_content(Some("重新载入 · Reload"));
+    text.set_text_content(Some(BILINGUAL.crashed));
+    button.set_text_content(Some(BILINGUAL.reload));
     let _ = button.set_attribute("type", "button");
     let reload = Closure::<dyn Fn()>::new(|| {
         if let Some(window) = web_sys::window() {

@@ -20,6 +20,7 @@ pub mod embed;
 pub mod fmath;
 pub mod geo;
 pub mod gesture;
+mod hooks;
 pub mod kiosk;
 #[cfg(feature = "csr")]
 mod mount;

@@ -106,3 +106,34 @@ fn the_largest_double_is_read_and_then_judged_by_the_rules() {
         "{problems:?}"
     );
 }
+
+/// Interface text lives in `components/strings.rs`: a Chinese literal anywhere else in the web
+/// layer (components, hooks, the app, mounting, the browser glue, the crash notice) fails.
+#[test]
+fn interface_text_lives_in_the_strings_module() {
+    let web_layer = |path: &str| {
+        let inside = path.rsplit_once("/src/").map_or("", |(_, inside)| inside);
+        ["app.rs", "mount.rs", "browser.rs", "crash.rs"].contains(&inside)
+            || inside.starts_with("components/")
+            || inside.starts_with("hooks/")
+    };
+    let cjk = |c: char| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}');
+    let mut found = Vec::new();
+    for (path, text) in source_files() {
+        if !web_layer(&path) || path.ends_with("strings.rs") {
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            let mut quoted = code.split('"').skip(1).step_by(2);
+            if quoted.any(|literal| literal.chars().any(cjk)) {
+                found.push(format!("{path}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "interface text outside strings.rs:\n{}",
+        found.join("\n")
+    );
+}

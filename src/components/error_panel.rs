@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::strings::BILINGUAL;
 use crate::content::LoadError;
 
 /// The problems of `error`, and a "try again" button when `on_retry` is given (a network
@@ -9,15 +10,15 @@ use crate::content::LoadError;
 pub fn error_panel(error: &LoadError, on_retry: Option<Callback<()>>) -> Html {
     html! {
         <div class="error-panel" role="alert" data-testid="error-panel">
-            <h2 lang="en">{ "This graphic's content could not be loaded" }</h2>
-            <p lang="zh-Hans">{ "内容文件有误，无法显示。" }</p>
+            <h2 lang="en">{ BILINGUAL.load_failed_en }</h2>
+            <p lang="zh-Hans">{ BILINGUAL.load_failed_zh }</p>
             <ul data-testid="problems">
                 { for error.lines().into_iter().map(|line| html! { <li><code>{ line }</code></li> }) }
             </ul>
             if let Some(on_retry) = on_retry {
                 <button type="button" class="error-panel__retry" data-testid="retry"
                     onclick={Callback::from(move |_: MouseEvent| on_retry.emit(()))}>
-                    { "重试 · Try again" }
+                    { BILINGUAL.try_again }
                 </button>
             }
         </div>

@@ -145,10 +145,7 @@ pub fn Map(props: &MapProps) -> Html {
         let on_clear = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| on_clear.emit(()))
     };
-    let label = match lang {
-        Lang::Zh => "内蒙古自治区地图：12个盟市与7个产改试点",
-        Lang::En => "Map of Inner Mongolia: 12 leagues and cities, 7 reform pilot sites",
-    };
+    let label = strings(lang).map_label;
     let description_id = format!("map-description-{instance}");
     let tab_stop = (*active)
         .clone()
@@ -271,10 +268,7 @@ pub fn Map(props: &MapProps) -> Html {
             <p id={description_id.clone()} class="visually-hidden">{ strings(lang).map_description }</p>
             <figcaption class="map__caption">
                 { legend(lang) }
-                <span class="map__credit" data-testid="map-credit">{ match lang {
-                    Lang::Zh => "地图数据：Apache ECharts 4.9.0（Apache-2.0 许可）；阿尔伯斯等积圆锥投影",
-                    Lang::En => "Map data: Apache ECharts 4.9.0 (Apache-2.0); Albers equal-area projection",
-                } }</span>
+                <span class="map__credit" data-testid="map-credit">{ strings(lang).map_credit }</span>
             </figcaption>
         </figure>
     }
@@ -315,10 +309,7 @@ fn overlay(layout: &Layout, lang: Lang) -> Html {
     let (bx, by) = bar.origin;
     let tick = font * 0.35;
     let km = crate::decimal::shortest(bar.km);
-    let scale_text = match lang {
-        Lang::Zh => format!("{km} 公里"),
-        Lang::En => format!("{km} km"),
-    };
+    let scale_text = (strings(lang).kilometres)(&km);
     html! {
         <g class="map__overlay" aria-hidden="true" font-size={num(font)}>
             { for layout.labels.iter().map(|label| {
@@ -352,10 +343,7 @@ fn inset_view(inset: &Inset, layout: &Layout, regions_id: &str, clip_id: &str, l
         panel.y0 - source.y0 * inset.zoom,
     );
     let font = layout.font_px;
-    let caption = match lang {
-        Lang::Zh => "局部放大",
-        Lang::En => "Enlarged",
-    };
+    let caption = strings(lang).enlarged;
     html! {
         <g class="map__inset" aria-hidden="true">
             <rect class="map__inset-source" x={num(source.x0)} y={num(source.y0)}
@@ -486,16 +474,7 @@ fn marker_link(props: &MapProps, placed: &PlacedMarker) -> Html {
 
 /// "1 包头市，旗县市" / "1 Baotou, City or banner": a marker's accessible name.
 fn marker_name(site: &crate::content::Site, lang: Lang) -> String {
-    let name = format!(
-        "{} {}，{}",
-        site.number,
-        site.name.get(lang),
-        site.kind.label(lang)
-    );
-    match lang {
-        Lang::Zh => name,
-        Lang::En => name.replacen('，', ", ", 1),
-    }
+    (strings(lang).marker_name)(site.number, site.name.get(lang), site.kind.label(lang))
 }
 
 /// The shape, the number, and a box that answers touches whatever the shape.
@@ -558,10 +537,7 @@ fn legend(lang: Lang) -> Html {
             { item(Kind::CityOrBanner, html! { <circle cx="10" cy="10" r="8" /> }) }
             { item(Kind::DevelopmentZone, html! { <rect x="3" y="3" width="14" height="14" rx="4" /> }) }
             { item(Kind::Enterprise, html! { <polygon points="10,1 19,10 10,19 1,10" /> }) }
-            <span class="map__legend-item">{ match lang {
-                Lang::Zh => "★ 首府",
-                Lang::En => "★ Capital",
-            } }</span>
+            <span class="map__legend-item">{ strings(lang).capital }</span>
         </span>
     }
 }

@@ -3,19 +3,19 @@
 mod chart_view;
 mod error_panel;
 mod figure_tile;
-mod kiosk;
+mod frame;
 mod map;
 mod overview_card;
 mod site_card;
 mod site_list;
-mod strings;
+pub mod strings;
 mod use_width;
 mod width_hints;
 
 pub use chart_view::ChartView;
 pub use error_panel::error_panel;
 pub use figure_tile::figure_tiles;
-pub use kiosk::use_kiosk;
+pub use frame::{initial_state, Frame};
 pub use map::{Map, MapDefs, MapDefsProps};
 pub use overview_card::OverviewCard;
 pub use site_card::SiteCard;

@@ -32,10 +32,7 @@ pub struct OverviewCardProps {
 #[component]
 pub fn OverviewCard(props: &OverviewCardProps) -> Html {
     let charts = use_memo((props.content.clone(), props.lang), |(content, lang)| {
-        let section = match lang {
-            Lang::Zh => "导语",
-            Lang::En => "introduction",
-        };
+        let section = strings(*lang).introduction;
         let mut charts = vec![Rc::new(chart::timeline(&content.overview.timeline, *lang))];
         charts.extend(
             content

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
-use super::strings::strings;
+use super::strings::{strings, BILINGUAL};
 use crate::chart;
 use crate::content::{Content, Figure, Lang, Role, Site};
 use crate::share::{self, Qr};
@@ -253,17 +253,14 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
 /// light whatever the theme, and its caption in both languages.
 fn take_home_code(link: &str, qr: &Qr, lang: Lang) -> Html {
     let side = qr.side().to_string();
-    let label = match lang {
-        Lang::Zh => "二维码：用手机打开这个故事",
-        Lang::En => "QR code: open this story on your phone",
-    };
+    let label = strings(lang).qr_label;
     html! {
         <figure class="card__take" data-testid="share" data-link={link.to_owned()}>
             <svg class="card__qr" viewBox={format!("0 0 {side} {side}")} role="img" aria-label={label} shape-rendering="crispEdges">
                 <rect width={side.clone()} height={side} fill="#fff" />
                 <path d={qr.path()} />
             </svg>
-            <figcaption class="card__take-caption">{ "扫码带走这个故事 · Scan to take this story with you" }</figcaption>
+            <figcaption class="card__take-caption">{ BILINGUAL.take_home }</figcaption>
         </figure>
     }
 }
@@ -305,8 +302,5 @@ fn details(site: &Site, context: &[&Figure], credit: &str, lang: Lang) -> Html {
 
 /// "图片说明：" / "Photo caption: ".
 fn label_colon(label: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{label}："),
-        Lang::En => format!("{label}: "),
-    }
+    (strings(lang).label_colon)(label)
 }

@@ -28,7 +28,51 @@ pub struct Strings {
     pub copy_link: &'static str,
     pub section: fn(u32) -> String,
     pub source_line: fn(&str, u32) -> String,
+    /// The language's own name, on its button of the language switch.
+    pub language_name: &'static str,
+    /// The kiosk's attract prompt.
+    pub touch_to_explore: &'static str,
+    /// The kiosk's reset countdown, and its button.
+    pub returning_in: fn(u32) -> String,
+    pub stay: &'static str,
+    /// A kiosk card's QR code, for screen readers.
+    pub qr_label: &'static str,
+    /// Where the overview's figures stand in the article.
+    pub introduction: &'static str,
+    /// "label:" with the language's colon.
+    pub label_colon: fn(&str) -> String,
+    /// The map's accessible name, its credit line, scale bar, inset caption and legend's star.
+    pub map_label: &'static str,
+    pub map_credit: &'static str,
+    pub kilometres: fn(&str) -> String,
+    pub enlarged: &'static str,
+    pub capital: &'static str,
+    /// A marker's accessible name: number, name, kind.
+    pub marker_name: fn(u32, &str, &str) -> String,
 }
+
+/// Words shown in both languages at once, before the reader's is known or whatever it is.
+pub struct Bilingual {
+    pub language: &'static str,
+    pub loading: &'static str,
+    pub load_failed_en: &'static str,
+    pub load_failed_zh: &'static str,
+    pub try_again: &'static str,
+    pub take_home: &'static str,
+    pub crashed: &'static str,
+    pub reload: &'static str,
+}
+
+pub const BILINGUAL: Bilingual = Bilingual {
+    language: "语言 · Language",
+    loading: "正在载入内容… · Loading the content…",
+    load_failed_en: "This graphic's content could not be loaded",
+    load_failed_zh: "内容文件有误，无法显示。",
+    try_again: "重试 · Try again",
+    take_home: "扫码带走这个故事 · Scan to take this story with you",
+    crashed: "这张互动图表出错了。· Something went wrong in this graphic.",
+    reload: "重新载入 · Reload",
+};
 
 const ZH: Strings = Strings {
     close: "关闭",
@@ -56,6 +100,19 @@ const ZH: Strings = Strings {
     copy_link: "复制此链接：",
     section: |n| format!("第{n}部分"),
     source_line: |credit, n| format!("{credit}，第{n}部分"),
+    language_name: "中文",
+    touch_to_explore: "触摸屏幕，开始探索",
+    returning_in: |n| format!("{n} 秒后返回概览"),
+    stay: "继续浏览",
+    qr_label: "二维码：用手机打开这个故事",
+    introduction: "导语",
+    label_colon: |label| format!("{label}："),
+    map_label: "内蒙古自治区地图：12个盟市与7个产改试点",
+    map_credit: "地图数据：Apache ECharts 4.9.0（Apache-2.0 许可）；阿尔伯斯等积圆锥投影",
+    kilometres: |km| format!("{km} 公里"),
+    enlarged: "局部放大",
+    capital: "★ 首府",
+    marker_name: |n, name, kind| format!("{n} {name}，{kind}"),
 };
 
 const EN: Strings = Strings {
@@ -84,6 +141,19 @@ const EN: Strings = Strings {
     copy_link: "Copy this link: ",
     section: |n| format!("section {n}"),
     source_line: |credit, n| format!("{credit}, section {n}"),
+    language_name: "English",
+    touch_to_explore: "Touch to explore",
+    returning_in: |n| format!("Returning to the overview in {n} s"),
+    stay: "Stay",
+    qr_label: "QR code: open this story on your phone",
+    introduction: "introduction",
+    label_colon: |label| format!("{label}: "),
+    map_label: "Map of Inner Mongolia: 12 leagues and cities, 7 reform pilot sites",
+    map_credit: "Map data: Apache ECharts 4.9.0 (Apache-2.0); Albers equal-area projection",
+    kilometres: |km| format!("{km} km"),
+    enlarged: "Enlarged",
+    capital: "★ Capital",
+    marker_name: |n, name, kind| format!("{n} {name}, {kind}"),
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -1,0 +1,370 @@
+//! The widget's frame: header, map, card, site list and credit, laid out for where it is drawn.
+//! The state is made here from the options (read once, by `App`); the conversations with the
+//! browser and the host are the hooks of `crate::hooks`; the parts are drawn by the functions
+//! below, one job each.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::{
+    class_list, site_list, strings, Map, OverviewCard, SiteCard, SiteListProps,
+};
+use crate::content::{Content, Lang};
+use crate::geo::MapAsset;
+use crate::hooks::{
+    use_address_sync, use_height_report, use_host_messages, use_kiosk, use_selection_report,
+};
+use crate::kiosk::Timings;
+use crate::options::{self, Mode, Options, Scheme};
+use crate::shared::Shared;
+use crate::state::{Action, AppState, KioskConfig};
+use crate::EmbedHost;
+
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    pub content: Shared<Content>,
+    pub asset: Shared<MapAsset>,
+    pub host: Option<Rc<EmbedHost>>,
+    pub options: Rc<Options>,
+    /// Rendered natively at build time in this language (see `Prerendered`).
+    #[prop_or_default]
+    pub prerender: Option<Lang>,
+}
+
+/// The state a widget starts in: the options' site, language (else the browser's, or the
+/// prerender's), scheme, and a kiosk's timings and loop.
+pub fn initial_state(options: &Options, content: &Content, lang: Lang) -> AppState {
+    let kiosk = (options.mode == Some(Mode::Kiosk)).then(|| {
+        let defaults = Timings::default();
+        let ms = |value: Option<f64>, default: f64| value.map_or(default, |s| s * 1000.0);
+        let reset_ms = ms(options.reset_s, defaults.reset_ms);
+        Rc::new(KioskConfig {
+            timings: Timings {
+                attract_ms: ms(options.idle_s, defaults.attract_ms),
+                reset_ms,
+                countdown_ms: defaults.countdown_ms.min(reset_ms / 2.0),
+                step_ms: ms(options.step_s, defaults.step_ms),
+            },
+            sites: content
+                .sites_in_order()
+                .iter()
+                .map(|s| s.id.clone())
+                .collect(),
+            lang,
+        })
+    });
+    AppState {
+        lang,
+        selected: crate::hooks::site_in(content, options),
+        scheme: options.scheme.unwrap_or_default(),
+        kiosk,
+        ..AppState::default()
+    }
+}
+
+#[component]
+pub fn Frame(props: &FrameProps) -> Html {
+    let options = props.options.clone();
+    // Constant in the wasm, so the prerender's branches (the dossier, the links) compile out.
+    let prerender = props.prerender.filter(|_| !cfg!(target_arch = "wasm32"));
+    let state = {
+        let (options, content) = (options.clone(), props.content.clone());
+        use_reducer(move || {
+            let lang = prerender
+                .unwrap_or_else(|| options::initial_lang(options.lang, &browser::languages()));
+            initial_state(&options, &content, lang)
+        })
+    };
+    let root = use_node_ref();
+    let standalone = props.host.is_none();
+    let mode = options.mode.unwrap_or_default();
+    let kiosk = mode == Mode::Kiosk;
+    let embed_id = options
+        .embed_id
+        .clone()
+        .unwrap_or_else(|| "imreform".to_owned());
+    let step_ms = state.kiosk.as_ref().map_or(8_000.0, |k| k.timings.step_ms);
+    use_kiosk(
+        root.clone(),
+        kiosk,
+        state.attracting,
+        state.dispatcher(),
+        options.reload_at,
+        step_ms,
+    );
+    use_address_sync(standalone, &state, props.content.clone());
+    use_height_report(root.clone(), standalone, embed_id.clone());
+    use_host_messages(state.dispatcher(), props.content.clone(), embed_id.clone());
+    use_selection_report(
+        props.host.clone(),
+        embed_id,
+        state.selected.clone(),
+        state.lang,
+    );
+    let system_dark = browser::use_prefers_dark();
+    let printing = browser::use_printing();
+
+    let lang = state.lang;
+    let dark = match state.scheme {
+        Scheme::Dark => true,
+        Scheme::Light => false,
+        Scheme::Auto => system_dark,
+    };
+    let dispatch = |make: fn(String) -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |id: String| dispatcher.dispatch(make(id)))
+    };
+    let on_select = dispatch(Action::Toggle);
+    let on_clear = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::ClearSelection))
+    };
+    // No share button on a kiosk: nobody there has a phone in the widget's page (a kiosk's
+    // way to take a story home is a QR code).
+    let share_page = match &props.host {
+        _ if kiosk => None,
+        _ if options.public_page.is_some() => options.public_page.clone(),
+        Some(host) => host.page.clone(),
+        None => browser::page_url(),
+    };
+    let card = match &state.selected {
+        Some(id) => html! {
+            <SiteCard
+                content={props.content.clone()}
+                site_id={id.clone()}
+                {lang}
+                {dark}
+                on_close={on_clear.clone()}
+                on_select={dispatch(Action::Select)}
+                {share_page}
+                large_text={kiosk}
+                share={options.public_page.clone().filter(|_| kiosk)}
+            />
+        },
+        None => html! {
+            <OverviewCard
+                content={props.content.clone()}
+                {lang}
+                {dark}
+                theme={state.highlight.clone()}
+                on_theme={dispatch(Action::ToggleTheme)}
+                on_select={dispatch(Action::Select)}
+                prerender={prerender.is_some()}
+                large_text={kiosk}
+            />
+        },
+    };
+    let class = class_list(&[
+        Some("widget"),
+        (mode == Mode::Embed).then_some("widget--embed"),
+        kiosk.then_some("widget--kiosk"),
+        options
+            .compact
+            .unwrap_or(false)
+            .then_some("widget--compact"),
+    ]);
+    html! {
+        <div
+            {class}
+            // Tests wait for the live widget; the prerender is what shows before it.
+            data-testid={if prerender.is_some() { "prerender" } else { "widget" }}
+            lang={lang.tag()}
+            // The prerender cannot know the reader's scheme: CSS follows prefers-color-scheme.
+            data-theme={match (prerender, dark) {
+                (Some(_), _) if state.scheme == Scheme::Auto => "auto",
+                (_, true) => "dark",
+                (_, false) => "light",
+            }}
+            ref={root.clone()}
+            onkeydown={close_on_escape(&state, root)}
+        >
+            { header(&props.content, &state) }
+            // Map, card, list: on a phone the card a reader opens sits right under the map.
+            <main class="widget__body">
+                <div class="widget__map">
+                    <Map
+                        content={props.content.clone()}
+                        asset={props.asset.clone()}
+                        {lang}
+                        selected={state.selected.clone()}
+                        theme={state.highlight.clone()}
+                        touch={kiosk}
+                        prerender={prerender.is_some()}
+                        on_select={on_select.clone()}
+                        on_clear={on_clear}
+                    />
+                </div>
+                <div class="widget__card">{ card }</div>
+                <div class="widget__list">
+                    { site_list(&SiteListProps {
+                        content: props.content.clone(),
+                        selected: state.selected.clone(),
+                        lang,
+                        on_select,
+                        links: prerender.is_some(),
+                    }) }
+                </div>
+            </main>
+            <footer class="widget__credit" data-testid="credit">
+                <p>{ props.content.article.credit.get(lang) }</p>
+            </footer>
+            // Printing gives a dossier: every site's story, figures and tables, in the
+            // language shown.
+            if printing {
+                { dossier(&props.content, lang, "dossier dossier--print", "print-dossier") }
+            }
+            if prerender == Some(Lang::Zh) {
+                // For readers without JavaScript (hidden once a script runs): every site's story,
+                // which the markers and list entries link to. In the default language only, so
+                // each site's id is on the page once.
+                { dossier(&props.content, lang, "dossier", "dossier") }
+            }
+            <div class="visually-hidden" aria-live="polite" data-testid="announcer">
+                { announcement(&props.content, &state) }
+            </div>
+            { kiosk_overlays(&state) }
+        </div>
+    }
+}
+
+/// Escape closes the card and puts focus back on its marker.
+fn close_on_escape(state: &UseReducerHandle<AppState>, root: NodeRef) -> Callback<KeyboardEvent> {
+    let state = state.clone();
+    Callback::from(move |event: KeyboardEvent| {
+        let Some(id) = state.selected.as_ref().filter(|_| event.key() == "Escape") else {
+            return;
+        };
+        if let Some(root) = root.cast::<web_sys::Element>() {
+            browser::focus(&root, &format!("[data-testid=marker][data-site=\"{id}\"]"));
+        }
+        state.dispatch(Action::ClearSelection);
+    })
+}
+
+/// The article's title and subtitle, the title in the other language, and the language switch.
+fn header(content: &Content, state: &UseReducerHandle<AppState>) -> Html {
+    let lang = state.lang;
+    let article = &content.article;
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let subtitle = match lang {
+        Lang::Zh => format!("{}{}", article.subtitle.zh, article.series_part_label.zh),
+        Lang::En => format!("{} ({})", article.subtitle.en, article.series_part_label.en),
+    };
+    let lang_button = |choice: Lang| {
+        let dispatcher = state.dispatcher();
+        let pressed = lang == choice;
+        html! {
+            <button
+                type="button"
+                class={class_list(&[Some("lang__button"), pressed.then_some("lang__button--on")])}
+                lang={choice.tag()}
+                aria-pressed={pressed.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SetLang(choice)))}
+            >{ strings(choice).language_name }</button>
+        }
+    };
+    html! {
+        <header class="widget__header">
+            <div class="widget__titles">
+                <h1 class="widget__title">{ article.title.get(lang) }</h1>
+                <p class="widget__subtitle">{ subtitle }</p>
+                <p class="widget__subtitle widget__subtitle--other" lang={other.tag()}>{ article.title.get(other) }</p>
+            </div>
+            <div class="lang" role="group" aria-label={strings::BILINGUAL.language} data-testid="lang-switch">
+                { lang_button(Lang::Zh) }
+                { lang_button(Lang::En) }
+            </div>
+        </header>
+    }
+}
+
+/// What a screen reader hears when the card changes.
+fn announcement(content: &Content, state: &AppState) -> String {
+    let s = strings(state.lang);
+    match state.selected.as_deref().and_then(|id| content.site(id)) {
+        Some(site) => format!("{} {} {}", s.opened, site.number, site.name.get(state.lang)),
+        None => s.overview_shown.to_owned(),
+    }
+}
+
+/// A kiosk's attract prompt (in both languages) and its reset countdown.
+fn kiosk_overlays(state: &AppState) -> Html {
+    let s = strings(state.lang);
+    html! {
+        <>
+            if state.attracting {
+                <div class="kiosk__prompt" data-testid="attract-prompt" aria-hidden="true">
+                    <span lang="zh-Hans">{ strings(Lang::Zh).touch_to_explore }</span>
+                    <span lang="en">{ strings(Lang::En).touch_to_explore }</span>
+                </div>
+            }
+            if let Some(seconds) = state.countdown {
+                <div class="kiosk__countdown" role="alert" data-testid="countdown">
+                    <p>{ (s.returning_in)(seconds) }</p>
+                    <button type="button" class="kiosk__stay" data-testid="stay">{ s.stay }</button>
+                </div>
+            }
+        </>
+    }
+}
+
+/// Every site's story, figures and tables, one after another: for readers without JavaScript
+/// (in the prerender) and for print.
+fn dossier(
+    content: &Shared<Content>,
+    lang: Lang,
+    class: &'static str,
+    testid: &'static str,
+) -> Html {
+    html! {
+        <section {class} data-testid={testid} aria-label={strings(lang).sites}>
+            { for content.sites_in_order().into_iter().map(|site| html! {
+                <SiteCard
+                    content={content.clone()}
+                    site_id={site.id.clone()}
+                    {lang}
+                    on_close={Callback::noop()}
+                    on_select={Callback::noop()}
+                    dossier=true
+                />
+            }) }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kiosk_starts_with_its_timings_and_the_sites_in_the_articles_order() {
+        let content = crate::content::embedded().expect("content");
+        let options = Options::from_address("?mode=kiosk&idle=30&reset=12&step=2", "#wuhai");
+        let state = initial_state(&options, &content, Lang::En);
+        assert_eq!(
+            (state.lang, state.selected.as_deref()),
+            (Lang::En, Some("wuhai"))
+        );
+        let kiosk = state.kiosk.expect("a kiosk");
+        assert_eq!(
+            (
+                kiosk.timings.attract_ms,
+                kiosk.timings.reset_ms,
+                kiosk.timings.step_ms
+            ),
+            (30_000.0, 12_000.0, 2_000.0)
+        );
+        assert_eq!(
+            kiosk.timings.countdown_ms, 6_000.0,
+            "at most half the reset time"
+        );
+        assert_eq!(kiosk.sites.len(), content.sites.len());
+        let page = initial_state(&Options::from_address("", "#nowhere"), &content, Lang::Zh);
+        assert_eq!((page.selected, page.kiosk), (None, None));
+    }
+}

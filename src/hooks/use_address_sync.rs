@@ -1,0 +1,60 @@
+//! On its own page the widget and the address agree: the fragment follows the state (without a
+//! history entry per click) and the page's language the language shown; the state follows the
+//! address when the reader navigates (a new fragment, back or forward).
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::content::{Content, Lang};
+use crate::options::{self, Options};
+use crate::shared::Shared;
+use crate::state::{Action, AppState};
+
+/// Keeps the address and the state in step; does nothing where the widget is not the page's
+/// (`standalone` false: a script embed leaves its host's address alone).
+#[hook]
+pub fn use_address_sync(
+    standalone: bool,
+    state: &UseReducerHandle<AppState>,
+    content: Shared<Content>,
+) {
+    use_effect_with(
+        (state.selected.clone(), state.lang),
+        move |(selected, lang)| {
+            if standalone {
+                browser::replace_fragment(&options::fragment(selected.as_deref(), *lang, Lang::Zh));
+                // assets/lang.js set it for the first paint.
+                browser::set_page_lang(lang.tag());
+            }
+        },
+    );
+    let dispatcher = state.dispatcher();
+    browser::use_address_change(Callback::from(move |()| {
+        if standalone {
+            dispatcher.dispatch(navigation(&content));
+        }
+    }));
+}
+
+/// The site `options` asks for if `content` has it (else none, logged).
+pub fn site_in(content: &Content, options: &Options) -> Option<String> {
+    let ids: Vec<&str> = content.sites.iter().map(|s| s.id.as_str()).collect();
+    let (site, warning) = options.site_among(&ids);
+    if let Some(warning) = warning {
+        browser::warn(&warning);
+    }
+    site
+}
+
+/// Where the reader navigated to, with anything ignored logged.
+fn navigation(content: &Content) -> Action {
+    let (query, fragment) = browser::address();
+    let options = Options::from_address(&query, &fragment);
+    for warning in &options.warnings {
+        browser::warn(warning);
+    }
+    Action::Navigate {
+        site: site_in(content, &options),
+        lang: options.lang,
+    }
+}
