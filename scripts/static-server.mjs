@@ -219,11 +219,20 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
         vary: "Accept-Encoding",
         ...(encoded ? { "content-encoding": encoded.coding } : {}),
       });
-      if (req.method === "HEAD") {
+      if (req.method === "HEAD" || stats.size === 0) {
         res.end();
         return;
       }
-      await pipeline(fd.createReadStream({ autoClose: false, start: 0 }), res);
+      // Exactly the stat'd length, which is the Content-Length just sent: a file that grows
+      // while it is sent must not push stray bytes into the keep-alive stream, where the browser
+      // would read them as the next response. Streamed rather than read into memory, so a large
+      // file costs 64 KB per connection, not its size.
+      const body = fd.createReadStream({ autoClose: false, start: 0, end: stats.size - 1 });
+      await pipeline(body, res, { end: false });
+      // A file that shrank ended early: cut the connection, so the browser sees a truncated
+      // response instead of waiting for bytes that never come.
+      if (body.bytesRead === stats.size) res.end();
+      else res.destroy();
     } catch (err) {
       // The browser went away mid-file (a reload, a cancelled fetch): nothing to report.
       if (err.code !== "ERR_STREAM_PREMATURE_CLOSE") throw err;

@@ -8,7 +8,16 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { request } from "node:http";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
@@ -20,6 +29,54 @@ const SUB_INDEX = "<!doctype html><title>sub</title>";
 const EXTRA = "<!doctype html><title>extra mount</title>";
 const WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...Buffer.from("x".repeat(2000))]);
 const CSP = "default-src 'self'";
+
+// Larger than everything the loopback socket buffers, the kernel's and Node's, can hold
+// (tcp_rmem's maximum is 32 MB here), so the server cannot have read to the end of such a file
+// before the client has seen the first bytes of its body.
+const BIG = 40 << 20;
+
+/**
+ * GETs `path` on a raw keep-alive connection and calls `change()` as soon as the first bytes of
+ * the answer arrive (the server has opened the file and sent its Content-Length by then). Once
+ * the first response's body is complete by its Content-Length, asks for `next` on the same
+ * connection. Resolves when the server closes the connection, to { length, bodyBytes, after }:
+ * the Content-Length, the body bytes received (at most that), and what came after the body.
+ */
+function getWhileChanging(port, path, change, next) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    const chunks = [];
+    let total = 0;
+    let headEnd = -1;
+    let length = -1;
+    let asked = false;
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: test\r\n\r\n`);
+    socket.on("data", (chunk) => {
+      if (total === 0) change();
+      chunks.push(chunk);
+      total += chunk.length;
+      if (headEnd < 0) {
+        const soFar = Buffer.concat(chunks);
+        headEnd = soFar.indexOf("\r\n\r\n");
+        if (headEnd >= 0) {
+          headEnd += 4;
+          length = Number(/^content-length: *(\d+)/im.exec(soFar.subarray(0, headEnd).toString())[1]);
+        }
+      }
+      if (!asked && headEnd >= 0 && total >= headEnd + length) {
+        asked = true;
+        socket.write(`GET ${next} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n`);
+      }
+    });
+    socket.on("error", () => {}); // a reset is an answer too; 'close' follows
+    socket.on("close", () => {
+      const all = Buffer.concat(chunks);
+      if (headEnd < 0) return reject(new Error(`no response head: ${all.subarray(0, 200)}`));
+      const bodyEnd = Math.min(all.length, headEnd + length);
+      resolve({ length, bodyBytes: bodyEnd - headEnd, after: all.subarray(bodyEnd).toString("latin1") });
+    });
+  });
+}
 
 /** One raw request to the server; resolves to { status, headers, body } (body a Buffer). */
 function send(port, path, { method = "GET", headers = {} } = {}) {
@@ -217,6 +274,31 @@ describe("static server", () => {
     const index = await get("/graphics/", { headers: { "accept-encoding": "br" } });
     assert.equal(index.headers["content-encoding"], undefined);
     assert.equal(index.body.toString(), INDEX);
+  });
+
+  describe("Content-Length is the number of bytes sent", () => {
+    test("a file that grows while it is sent: exactly the stat'd length, then the next response", { timeout: 30_000 }, async () => {
+      const file = join(tmp, "dist", "grows.bin");
+      writeFileSync(file, Buffer.alloc(BIG, 0x61));
+      const res = await getWhileChanging(port, "/graphics/grows.bin", () => appendFileSync(file, "b".repeat(1000)), "/graphics/");
+      assert.equal(res.length, BIG);
+      assert.equal(res.bodyBytes, BIG);
+      // The old server streamed to the end of the file: 1000 stray "b"s where the browser
+      // expects the next response's status line.
+      assert.match(res.after, /^HTTP\/1\.1 200 OK\r\n/, `after the body: ${JSON.stringify(res.after.slice(0, 40))}`);
+      assert.ok(res.after.endsWith(INDEX), "the next response is index.html");
+    });
+
+    test("a file that shrinks while it is sent: the connection is cut, never left waiting", { timeout: 30_000 }, async () => {
+      const file = join(tmp, "dist", "shrinks.bin");
+      writeFileSync(file, Buffer.alloc(BIG, 0x61));
+      const res = await getWhileChanging(port, "/graphics/shrinks.bin", () => truncateSync(file, 1000), "/graphics/");
+      assert.equal(res.length, BIG);
+      assert.ok(res.bodyBytes < BIG, "a truncated body");
+      assert.equal(res.after, "", "nothing after it on that connection");
+      const next = await get("/graphics/");
+      assert.equal(next.body.toString(), INDEX, "and the server answers the next request");
+    });
   });
 
   test("a port already in use rejects, instead of crashing the process", async () => {
