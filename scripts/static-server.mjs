@@ -138,12 +138,35 @@ async function precompressed(realRoot, real, acceptEncoding) {
 }
 
 /**
- * Starts the server; resolves to { url, origin, close }. `also` mounts more folders
- * ([{ base, dir }], e.g. a test's host page; the longest matching base wins, so a folder can be
- * mounted inside another); `csp` adds a Content-Security-Policy header. Rejects if it cannot
+ * Time limits (ms) and the connection cap. A kiosk's browser keeps a handful of connections and
+ * sends a request's head in one packet; anything slower or more is a stuck or hostile client.
+ */
+export const LIMITS = {
+  // The whole request head must arrive within this (slow-header clients get a 408).
+  headersTimeout: 10_000,
+  // The whole request (a GET has no body) must arrive within this.
+  requestTimeout: 30_000,
+  // An idle keep-alive connection is closed after this.
+  keepAliveTimeout: 5_000,
+  // A connection on which nothing moves for this long is closed: a client that stops reading
+  // a response (its socket buffers full) is cut off instead of holding a descriptor forever.
+  idleTimeout: 30_000,
+  // Connections beyond this are closed as soon as they are accepted.
+  maxConnections: 256,
+};
+
+/**
+ * Starts the server; resolves to { url, origin, server, close } (`server` is the http.Server).
+ * `also` mounts more folders ([{ base, dir }], e.g. a test's host page; the longest matching
+ * base wins, so a folder can be mounted inside another); `csp` adds a Content-Security-Policy
+ * header; `limits` overrides some of LIMITS (the tests make them short). Rejects if it cannot
  * listen (e.g. the port is taken).
  */
-export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp } = {}) {
+export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp, limits = {} } = {}) {
+  const { headersTimeout, requestTimeout, keepAliveTimeout, idleTimeout, maxConnections } = {
+    ...LIMITS,
+    ...limits,
+  };
   const mounts = [{ base, dir }, ...also].map((m) => {
     let prefix = m.base.startsWith("/") ? m.base : `/${m.base}`;
     if (!prefix.endsWith("/")) prefix += "/";
@@ -261,7 +284,7 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
-  const server = createServer((req, res) => {
+  function onRequest(req, res) {
     handle(req, res).catch((err) => {
       try {
         if (err instanceof Reply) {
@@ -279,7 +302,23 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
         res.destroy();
       }
     });
-  });
+  }
+
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      keepAliveTimeout,
+      // How often Node checks the header and request timeouts (its default, 30 s, would let a
+      // slow client hold on for half a minute past its limit).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, headersTimeout / 4)),
+    },
+    onRequest,
+  );
+  server.keepAliveTimeout = keepAliveTimeout;
+  // No 'timeout' listener, so Node destroys a socket that stays idle this long.
+  server.setTimeout(idleTimeout);
+  server.maxConnections = maxConnections;
   await new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () => {
@@ -290,7 +329,7 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
   // A later error on the listening socket is logged, never an uncaught exception.
   server.on("error", (err) => console.error(`static-server: ${err.message}`));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { url: `${origin}${prefix}`, origin, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `${origin}${prefix}`, origin, server, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** True when this file is the program node was started with (not imported). */

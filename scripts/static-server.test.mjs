@@ -301,6 +301,95 @@ describe("static server", () => {
     });
   });
 
+  describe("limits: stuck and slow clients are cut off, connections are capped", () => {
+    /** A second server on the same folder with `limits`; closed when `t` ends. */
+    async function limited(t, limits) {
+      const other = await serve({ dir: join(tmp, "dist"), base: "/graphics/", limits });
+      t.after(() => {
+        other.server.closeAllConnections();
+        return other.close();
+      });
+      return { ...other, port: Number(new URL(other.origin).port) };
+    }
+
+    /** Resolves to the server's side of the next connection it accepts. */
+    const nextConnection = (server) => new Promise((ok) => server.once("connection", ok));
+    const closed = (socket) => new Promise((ok) => socket.once("close", ok));
+
+    /** A raw connection that has received one complete keep-alive answer for /graphics/. */
+    function keptAlive(port) {
+      return new Promise((ok, fail) => {
+        const socket = connect(port, "127.0.0.1");
+        let text = "";
+        socket.on("error", fail);
+        socket.on("data", (c) => {
+          text += c.toString("latin1");
+          if (text.endsWith(INDEX)) ok(socket);
+        });
+        socket.write("GET /graphics/ HTTP/1.1\r\nHost: test\r\n\r\n");
+      });
+    }
+
+    test("a client that stops reading is disconnected within the idle timeout", { timeout: 20_000 }, async (t) => {
+      const idleTimeout = 300;
+      const other = await limited(t, { idleTimeout });
+      writeFileSync(join(tmp, "dist", "big.bin"), Buffer.alloc(BIG, 0x61));
+      const serverSide = nextConnection(other.server);
+      const client = connect(other.port, "127.0.0.1");
+      t.after(() => client.destroy());
+      client.write("GET /graphics/big.bin HTTP/1.1\r\nHost: test\r\n\r\n");
+      // The first bytes arrive, then the client reads no more: the server's writes stall.
+      await new Promise((ok) => client.once("data", ok));
+      client.pause();
+      const stoppedAt = Date.now();
+      await closed(await serverSide);
+      const took = Date.now() - stoppedAt;
+      assert.ok(took < idleTimeout + 3000, `closed ${took} ms after the client stopped reading`);
+      // The server still answers others.
+      const res = await send(other.port, "/graphics/");
+      assert.equal(res.body.toString(), INDEX);
+    });
+
+    test("a client that sends its headers too slowly gets a 408 and is disconnected", { timeout: 20_000 }, async (t) => {
+      // The idle timeout is long, and the client is never idle: only the header timeout applies.
+      const headersTimeout = 300;
+      const other = await limited(t, { headersTimeout, requestTimeout: 600, idleTimeout: 60_000 });
+      const client = connect(other.port, "127.0.0.1");
+      let answer = "";
+      client.on("data", (c) => (answer += c));
+      client.on("error", () => {}); // writes after the server closed
+      client.write("GET /graphics/ HTTP/1.1\r\nHost: test\r\n");
+      const startedAt = Date.now();
+      const drip = setInterval(() => client.writable && client.write("X-Slow: 1\r\n"), 50);
+      t.after(() => clearInterval(drip));
+      await closed(client);
+      clearInterval(drip);
+      const took = Date.now() - startedAt;
+      assert.match(answer, /^HTTP\/1\.1 408 /);
+      assert.ok(took < headersTimeout + 3000, `closed after ${took} ms`);
+    });
+
+    test("connections beyond the cap are closed unanswered; a freed slot is usable again", { timeout: 20_000 }, async (t) => {
+      const other = await limited(t, { maxConnections: 2 });
+      const firstServerSide = nextConnection(other.server);
+      const first = await keptAlive(other.port);
+      const second = await keptAlive(other.port);
+      t.after(() => second.destroy());
+      // The third is accepted by the kernel and closed at once by the server.
+      const third = connect(other.port, "127.0.0.1");
+      let thirdGot = "";
+      third.on("data", (c) => (thirdGot += c));
+      third.on("error", () => {});
+      third.write("GET /graphics/ HTTP/1.1\r\nHost: test\r\n\r\n");
+      await closed(third);
+      assert.equal(thirdGot, "", "the connection over the cap got no answer");
+      first.destroy();
+      await closed(await firstServerSide);
+      const res = await send(other.port, "/graphics/");
+      assert.equal(res.body.toString(), INDEX);
+    });
+  });
+
   test("a port already in use rejects, instead of crashing the process", async () => {
     await assert.rejects(serve({ dir: join(tmp, "dist"), port }), { code: "EADDRINUSE" });
   });
