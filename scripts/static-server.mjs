@@ -11,7 +11,7 @@
 // siblings are sent when they exist and the browser accepts them.
 // scripts/static-server.test.mjs tests all of this.
 //
-// Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /]
+// Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /] [--no-csp]
 import { createServer } from "node:http";
 import { constants, open, realpath } from "node:fs/promises";
 import { realpathSync } from "node:fs";
@@ -138,6 +138,12 @@ async function precompressed(realRoot, real, acceptEncoding) {
 }
 
 /**
+ * The policy every response carries unless the caller passes another (or null for none): the
+ * widget needs no inline script or style, and its wasm needs only 'wasm-unsafe-eval'.
+ */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
  * Time limits (ms) and the connection cap. A kiosk's browser keeps a handful of connections and
  * sends a request's head in one packet; anything slower or more is a stuck or hostile client.
  */
@@ -158,11 +164,18 @@ export const LIMITS = {
 /**
  * Starts the server; resolves to { url, origin, server, close } (`server` is the http.Server).
  * `also` mounts more folders ([{ base, dir }], e.g. a test's host page; the longest matching
- * base wins, so a folder can be mounted inside another); `csp` adds a Content-Security-Policy
- * header; `limits` overrides some of LIMITS (the tests make them short). Rejects if it cannot
+ * base wins, so a folder can be mounted inside another); `csp` is the Content-Security-Policy
+ * header, STRICT_CSP unless given (null or "" sends none); `limits` overrides some of LIMITS (the tests make them short). Rejects if it cannot
  * listen (e.g. the port is taken).
  */
-export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp, limits = {} } = {}) {
+export async function serve({
+  dir = "dist",
+  port = 0,
+  base = "/",
+  also = [],
+  csp = STRICT_CSP,
+  limits = {},
+} = {}) {
   const { headersTimeout, requestTimeout, keepAliveTimeout, idleTimeout, maxConnections } = {
     ...LIMITS,
     ...limits,
@@ -352,6 +365,8 @@ if (isMain()) {
       dir: arg("dir", "dist"),
       port: Number(arg("port", "8080")),
       base: arg("base", "/"),
+      // The strict policy unless the operator says otherwise.
+      ...(process.argv.includes("--no-csp") ? { csp: null } : {}),
     });
     console.log(`Serving the widget at ${url}  (Ctrl-C to stop)`);
   } catch (err) {

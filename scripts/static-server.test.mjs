@@ -6,7 +6,7 @@
 // Usage: node --test scripts/static-server.test.mjs
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
 import { connect } from "node:net";
 import {
@@ -21,7 +21,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { serve } from "./static-server.mjs";
+import { STRICT_CSP, serve } from "./static-server.mjs";
 
 const SECRET = "the kiosk's private key";
 const INDEX = "<!doctype html><title>widget</title>";
@@ -274,6 +274,50 @@ describe("static server", () => {
     const index = await get("/graphics/", { headers: { "accept-encoding": "br" } });
     assert.equal(index.headers["content-encoding"], undefined);
     assert.equal(index.body.toString(), INDEX);
+  });
+
+  describe("the strict CSP is the default", () => {
+    test("serve() sends STRICT_CSP unless told otherwise, and none with csp: null", async (t) => {
+      assert.equal(STRICT_CSP, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+      const strict = await serve({ dir: join(tmp, "dist") });
+      t.after(() => strict.close());
+      const res = await send(Number(new URL(strict.origin).port), "/");
+      assert.equal(res.status, 200);
+      assert.equal(res.headers["content-security-policy"], STRICT_CSP);
+      const refusedToo = await send(Number(new URL(strict.origin).port), "/missing");
+      assert.equal(refusedToo.headers["content-security-policy"], STRICT_CSP, "on errors too");
+      const none = await serve({ dir: join(tmp, "dist"), csp: null });
+      t.after(() => none.close());
+      const bare = await send(Number(new URL(none.origin).port), "/");
+      assert.equal(bare.headers["content-security-policy"], undefined);
+    });
+
+    /** Starts the command line scripts/serve runs; resolves to { port, stop }. */
+    function cli(t, ...args) {
+      const script = new URL("./static-server.mjs", import.meta.url).pathname;
+      const child = spawn(process.execPath, [script, "--dir", join(tmp, "dist"), "--port", "0", ...args], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      t.after(() => child.kill());
+      return new Promise((ok, fail) => {
+        let out = "";
+        child.stdout.on("data", (c) => {
+          out += c;
+          const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+          if (m) ok(Number(m[1]));
+        });
+        child.on("exit", (code) => fail(new Error(`static-server exited with ${code}: ${out}`)));
+      });
+    }
+
+    test("the command scripts/serve runs sends it; --no-csp turns it off", { timeout: 20_000 }, async (t) => {
+      const res = await send(await cli(t), "/");
+      assert.equal(res.status, 200);
+      assert.equal(res.body.toString(), INDEX);
+      assert.equal(res.headers["content-security-policy"], STRICT_CSP);
+      const off = await send(await cli(t, "--no-csp"), "/");
+      assert.equal(off.headers["content-security-policy"], undefined);
+    });
   });
 
   describe("Content-Length is the number of bytes sent", () => {
