@@ -13,7 +13,7 @@
 //
 // Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /] [--no-csp]
 import { createServer } from "node:http";
-import { constants, open, realpath } from "node:fs/promises";
+import { constants, open, realpath, stat } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -49,7 +49,8 @@ const ENCODINGS = [
 ];
 
 // fs error codes that mean "there is no such file to serve".
-const MISSING = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG", "EISDIR"]);
+// (ENXIO: a socket swapped in between the stat and the open.)
+const MISSING = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG", "EISDIR", "ENXIO"]);
 const DENIED = new Set(["EACCES", "EPERM"]);
 
 // Thrown to answer with a status; anything else thrown is a bug and becomes a logged 500.
@@ -95,15 +96,23 @@ async function realInside(realRoot, file) {
   return real;
 }
 
-/** Opens `file`; resolves to { handle, stats } (the stats of what was opened), or throws. */
+/**
+ * Opens `file`, a regular file or a folder; resolves to { handle, stats } (the stats of what
+ * was opened), or throws (404 for anything else: a socket, a FIFO, a device).
+ */
 async function openStat(file) {
   let handle;
   try {
-    // Non-blocking, so a FIFO in the folder cannot hold a thread waiting for a writer.
+    // Never opened at all if it is not a file or a folder: opening a FIFO or a device can have
+    // effects (a writer waiting on the FIFO is released), and a socket cannot be opened (ENXIO).
+    const kind = await stat(file);
+    if (!kind.isFile() && !kind.isDirectory()) throw notFound();
+    // Non-blocking, so a FIFO swapped in since the stat cannot hold a thread waiting for a writer.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     return { handle, stats: await handle.stat() };
   } catch (err) {
     await handle?.close();
+    if (err instanceof Reply) throw err;
     if (MISSING.has(err.code)) throw notFound();
     if (DENIED.has(err.code)) throw forbidden();
     throw err;
@@ -231,6 +240,11 @@ export async function serve({
     if (!inside(mount.root, file)) throw forbidden();
     let real = await realInside(realRoot, file);
     let opened = await openStat(real);
+    // A path below a file (`index.html/`, `index.html/x`) names nothing.
+    if (opened.stats.isFile() && path.endsWith("/")) {
+      await opened.handle.close();
+      throw notFound();
+    }
     if (opened.stats.isDirectory()) {
       await opened.handle.close();
       if (!path.endsWith("/")) {
@@ -241,7 +255,7 @@ export async function serve({
     }
     if (!opened.stats.isFile()) {
       await opened.handle.close();
-      throw notFound(); // a folder named index.html, a FIFO, a device
+      throw notFound(); // a folder named index.html, or a FIFO swapped in since the stat
     }
 
     let encoded = null;

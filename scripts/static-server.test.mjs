@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
-import { connect } from "node:net";
+import { connect, createServer as createSocketServer } from "node:net";
 import {
   appendFileSync,
   mkdirSync,
@@ -99,7 +99,7 @@ function send(port, path, { method = "GET", headers = {} } = {}) {
 }
 
 describe("static server", () => {
-  let tmp, server, port, hasFifo;
+  let tmp, server, port, hasFifo, unixSocket;
 
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), "static-server-test-"));
@@ -127,6 +127,9 @@ describe("static server", () => {
     } catch {
       hasFifo = false; // no mkfifo here; that test is skipped
     }
+    // A listening Unix socket in the folder (the old server answered it with a 500).
+    unixSocket = createSocketServer();
+    await new Promise((ok) => unixSocket.listen(join(dist, "socket"), ok));
     server = await serve({
       dir: join(tmp, "dist"),
       port: 0,
@@ -139,6 +142,7 @@ describe("static server", () => {
 
   after(async () => {
     await server?.close();
+    await new Promise((ok) => (unixSocket ? unixSocket.close(ok) : ok()));
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -217,6 +221,23 @@ describe("static server", () => {
   test("a FIFO is 404, and does not hang the server", async (t) => {
     if (!hasFifo) return t.skip("mkfifo is not available");
     await refused("/graphics/fifo", 404);
+  });
+
+  test("a Unix socket is 404, and the server answers the next request", async () => {
+    await refused("/graphics/socket", 404);
+    await refused("/graphics/socket/", 404);
+    assert.equal((await get("/graphics/")).body.toString(), INDEX);
+  });
+
+  test("a path below a file is 404, not the file", async () => {
+    await refused("/graphics/index.html/", 404);
+    await refused("/graphics/index.html/x", 404);
+    await refused("/graphics/widget_bg.wasm/", 404);
+    await refused("/graphics/sub/index.html/", 404);
+    await refused("/graphics/extra/index.html/", 404);
+    // Folders with their slash still serve their index.html.
+    assert.equal((await get("/graphics/sub/")).body.toString(), SUB_INDEX);
+    assert.equal((await get("/graphics/index.html")).body.toString(), INDEX);
   });
 
   test("a directory without its slash is redirected, so relative URLs resolve in it", async () => {
