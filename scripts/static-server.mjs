@@ -152,6 +152,42 @@ async function precompressed(realRoot, real, acceptEncoding) {
  */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/** Cache-Control of a content-hashed file: its name changes whenever its bytes do. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Cache-Control of every other file: the entry points and anything unhashed revalidate. */
+export const REVALIDATE = "no-cache";
+
+/**
+ * True if the last segment of `path` carries Trunk's content hash. Trunk 0.21 names a hashed
+ * file `<stem>-<hash>.<ext>` (CSS, copied files) and the wasm-bindgen output `<name>-<hash>.js`
+ * and `<name>-<hash>_bg.wasm`, where <hash> is a 64-bit seahash printed with `{:x}`: lower-case
+ * hex without leading zeros, so 16 digits, 15 once in 16 builds, fewer once in 256. Accepted:
+ * 15 or 16 digits with at least one letter, so that a date or a number in a name
+ * (`photo-2026120702395512.jpg`) is never taken for a hash. A hashed name this misses is only
+ * revalidated; an unhashed name taken for hashed would be stale for a year, so the rule errs
+ * on the first side. wasm-bindgen's `snippets/<crate>-<hash>/` folders are not content hashes
+ * and do not count: only the file's own name does.
+ */
+export function isContentHashed(path) {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const hash = /-([0-9a-f]{15,16})(?:_bg)?\.[A-Za-z0-9]+$/.exec(name)?.[1];
+  return hash !== undefined && /[a-f]/.test(hash);
+}
+
+/**
+ * True if the request's validators match: If-None-Match (weak comparison, `*` for any) when the
+ * request has one, else If-Modified-Since against the file's time to the second.
+ */
+function notModified(req, etag, mtime) {
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (ifNoneMatch !== undefined) {
+    const weak = (tag) => tag.trim().replace(/^W\//, "");
+    return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => weak(tag) === weak(etag));
+  }
+  const since = Date.parse(req.headers["if-modified-since"] ?? "");
+  return Number.isFinite(since) && Math.floor(mtime.getTime() / 1000) * 1000 <= since;
+}
+
 /**
  * Time limits (ms) and the connection cap. A kiosk's browser keeps a handful of connections and
  * sends a request's head in one packet; anything slower or more is a stuck or hostile client.
@@ -196,8 +232,9 @@ export async function serve({
   });
   const prefix = mounts[0].prefix;
   mounts.sort((a, b) => b.prefix.length - a.prefix.length); // stable: on a tie, the first wins
+  // On every response; a file's own Cache-Control replaces this one.
   const common = {
-    "cache-control": "no-cache",
+    "cache-control": REVALIDATE,
     "x-content-type-options": "nosniff",
     ...(csp ? { "content-security-policy": csp } : {}),
   };
@@ -262,11 +299,24 @@ export async function serve({
     try {
       encoded = await precompressed(realRoot, real, req.headers["accept-encoding"]);
       const { handle: fd, stats } = encoded ?? opened;
-      res.writeHead(200, {
+      // Validators of the bytes sent: each encoding is a representation with a tag of its own.
+      const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${encoded ? `-${encoded.coding}` : ""}"`;
+      const validators = {
         ...common,
+        "cache-control": isContentHashed(path) ? IMMUTABLE : REVALIDATE,
+        etag,
+        "last-modified": stats.mtime.toUTCString(),
+        vary: "Accept-Encoding",
+      };
+      if (notModified(req, etag, stats.mtime)) {
+        res.writeHead(304, validators);
+        res.end();
+        return;
+      }
+      res.writeHead(200, {
+        ...validators,
         "content-type": TYPES[extname(real).toLowerCase()] ?? "application/octet-stream",
         "content-length": stats.size,
-        vary: "Accept-Encoding",
         ...(encoded ? { "content-encoding": encoded.coding } : {}),
       });
       if (req.method === "HEAD" || stats.size === 0) {

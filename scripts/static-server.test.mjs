@@ -21,7 +21,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { STRICT_CSP, serve } from "./static-server.mjs";
+import { IMMUTABLE, STRICT_CSP, isContentHashed, serve } from "./static-server.mjs";
 
 const SECRET = "the kiosk's private key";
 const INDEX = "<!doctype html><title>widget</title>";
@@ -29,6 +29,8 @@ const SUB_INDEX = "<!doctype html><title>sub</title>";
 const EXTRA = "<!doctype html><title>extra mount</title>";
 const WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...Buffer.from("x".repeat(2000))]);
 const CSP = "default-src 'self'";
+// A name as Trunk 0.21 gives the wasm with filehash on.
+const HASHED_WASM = "widget-1a2b3c4d5e6f7a8b_bg.wasm";
 
 // Larger than everything the loopback socket buffers, the kernel's and Node's, can hold
 // (tcp_rmem's maximum is 32 MB here), so the server cannot have read to the end of such a file
@@ -113,6 +115,8 @@ describe("static server", () => {
     writeFileSync(join(dist, "widget_bg.wasm"), WASM);
     writeFileSync(join(dist, "widget_bg.wasm.br"), brotliCompressSync(WASM));
     writeFileSync(join(dist, "widget_bg.wasm.gz"), gzipSync(WASM));
+    writeFileSync(join(dist, HASHED_WASM), WASM);
+    writeFileSync(join(dist, `${HASHED_WASM}.br`), brotliCompressSync(WASM));
     writeFileSync(join(dist, "sub", "index.html"), SUB_INDEX);
     writeFileSync(join(dist, ".hidden"), SECRET);
     writeFileSync(join(tmp, "dist-secret", "key.txt"), SECRET);
@@ -295,6 +299,108 @@ describe("static server", () => {
     const index = await get("/graphics/", { headers: { "accept-encoding": "br" } });
     assert.equal(index.headers["content-encoding"], undefined);
     assert.equal(index.body.toString(), INDEX);
+  });
+
+  describe("cache headers: hashed files are immutable, everything else revalidates", () => {
+    test("isContentHashed follows Trunk 0.21's names and nothing else", () => {
+      for (const name of [
+        HASHED_WASM,
+        "widget-1a2b3c4d5e6f7a8b.js", // wasm-bindgen's glue
+        "style-0123456789abcdef.css", // CSS and copied files: <stem>-<hash>.<ext>
+        "favicon-a2b3c4d5e6f7a8b9.svg",
+        "boot-a2b3c4d5e6f7a8b.js", // 15 digits: Trunk prints the hash without leading zeros
+        "/graphics/2026/imreform/widget-ffffffffffffffff_bg.wasm",
+      ]) {
+        assert.equal(isContentHashed(name), true, name);
+      }
+      for (const name of [
+        "index.html", // the entry points
+        "boot.js",
+        "embed.js",
+        "lang.js",
+        "widget.js", // today's unhashed names (filehash = false)
+        "widget_bg.wasm",
+        "style.css",
+        "inner-mongolia.json",
+        "",
+        "/graphics/",
+        "photo-2026120702395512.jpg", // 16 digits, but a number, not a hash
+        "widget-1A2B3C4D5E6F7A8B.js", // Trunk's hex is lower-case
+        "widget-1a2b3c4d5e6f7a8b9.js", // 17 digits
+        "widget-a2b3c4d5e6f7a8.js", // 14 digits
+        "widget-1a2b3c4d5e6f7a8b.js.map/",
+        "snippets/widget-0123456789abcdef/inline0.js", // a folder's hash, not the file's
+        "widget-1a2b3c4d5e6f7a8b_bg.wasm.br", // never asked for by name
+      ]) {
+        assert.equal(isContentHashed(name), false, name);
+      }
+    });
+
+    test("a content-hashed file is cached for a year as immutable, in every encoding", async () => {
+      const plain = await get(`/graphics/${HASHED_WASM}`);
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers["cache-control"], IMMUTABLE);
+      assert.equal(IMMUTABLE, "public, max-age=31536000, immutable");
+      assert.deepEqual(plain.body, WASM);
+      const br = await get(`/graphics/${HASHED_WASM}`, { headers: { "accept-encoding": "br" } });
+      assert.equal(br.headers["content-encoding"], "br");
+      assert.equal(br.headers["cache-control"], IMMUTABLE);
+    });
+
+    test("entry points and unhashed files revalidate: no-cache, ETag, Last-Modified, 304", async () => {
+      for (const path of ["/graphics/", "/graphics/index.html", "/graphics/widget_bg.wasm"]) {
+        const first = await get(path);
+        assert.equal(first.status, 200, path);
+        assert.equal(first.headers["cache-control"], "no-cache", path);
+        const { etag, "last-modified": lastModified } = first.headers;
+        assert.match(etag ?? "", /^(W\/)?"[^"]+"$/, path);
+        assert.ok(Date.parse(lastModified) > 0, path);
+
+        const byTag = await get(path, { headers: { "if-none-match": etag } });
+        assert.equal(byTag.status, 304, `${path}: If-None-Match`);
+        assert.equal(byTag.body.length, 0);
+        assert.equal(byTag.headers.etag, etag);
+        assert.equal(byTag.headers["cache-control"], "no-cache");
+        assert.match(byTag.headers.vary, /accept-encoding/i);
+        const inList = await get(path, { headers: { "if-none-match": `"other", ${etag}` } });
+        assert.equal(inList.status, 304, `${path}: a list of tags`);
+        const head = await get(path, { method: "HEAD", headers: { "if-none-match": etag } });
+        assert.equal(head.status, 304, `${path}: HEAD`);
+
+        const byDate = await get(path, { headers: { "if-modified-since": lastModified } });
+        assert.equal(byDate.status, 304, `${path}: If-Modified-Since`);
+        assert.equal(byDate.body.length, 0);
+
+        const older = new Date(Date.parse(lastModified) - 3600_000).toUTCString();
+        const changed = await get(path, { headers: { "if-modified-since": older } });
+        assert.equal(changed.status, 200, `${path}: modified since an hour before`);
+        assert.ok(changed.body.length > 0);
+        // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
+        const otherTag = await get(path, { headers: { "if-none-match": '"other"', "if-modified-since": lastModified } });
+        assert.equal(otherTag.status, 200, `${path}: another tag`);
+        const garbage = await get(path, { headers: { "if-modified-since": "yesterday" } });
+        assert.equal(garbage.status, 200, `${path}: an invalid date is ignored`);
+      }
+    });
+
+    test("each encoding has its own ETag, so a cached identity copy is not revalidated as Brotli", async () => {
+      const plain = await get("/graphics/widget_bg.wasm");
+      const br = await get("/graphics/widget_bg.wasm", { headers: { "accept-encoding": "br" } });
+      assert.equal(br.headers["content-encoding"], "br");
+      assert.notEqual(br.headers.etag, plain.headers.etag);
+      const mixed = await get("/graphics/widget_bg.wasm", {
+        headers: { "accept-encoding": "br", "if-none-match": plain.headers.etag },
+      });
+      assert.equal(mixed.status, 200);
+      assert.deepEqual(brotliDecompressSync(mixed.body), WASM);
+    });
+
+    test("errors are not cached and carry no validators", async () => {
+      const missing = await get("/graphics/missing.js");
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers["cache-control"], "no-cache");
+      assert.equal(missing.headers.etag, undefined);
+    });
   });
 
   describe("the strict CSP is the default", () => {
