@@ -8,8 +8,33 @@
 // symlinks are resolved and checked again), dot-files are never served, directories are never
 // listed, a malformed request gets a 4xx and no request can crash the process. Only GET and
 // HEAD are answered; .wasm is sent as application/wasm; precompressed `file.br` / `file.gz`
-// siblings are sent when they exist and the browser accepts them.
+// siblings are sent when they exist and the browser accepts them. Every response carries the
+// strict Content-Security-Policy unless the caller turns it off. Content-Length is always the
+// number of bytes sent (exactly the opened file's stat'd length is streamed). Clients that stop
+// reading or send their headers slowly are cut off, and connections are capped (LIMITS).
+// Sockets, FIFOs and devices are 404 without being opened, and so is a path below a file
+// (`index.html/`). Content-hashed files (Trunk's `name-<hash>.ext`) are cached for a year as
+// immutable; every other file revalidates (no-cache, with ETag and Last-Modified, and 304).
 // scripts/static-server.test.mjs tests all of this.
+//
+// Why our own server and not a maintained one such as `sirv-cli` 3.0.1 (with sirv 3.0.2)?
+// Decided for issue 23 by reading sirv's source and probing it, not by taste:
+// - it stats every file once at start-up and streams each to its end under that length, so a
+//   file that grows corrupts the keep-alive stream (a probe: 1000 stray bytes where the next
+//   status line belongs), and a rebuilt file keeps its stale length for the process's life;
+// - a Unix socket in the folder makes its read stream throw ENXIO with no handler, which ends
+//   sirv-cli's process;
+// - `/index.html/` is answered with index.html;
+// - sirv-cli sets no idle, header or request timeout of its own and no connection cap (Node's
+//   defaults: no idle timeout at all);
+// - it has no option for a Content-Security-Policy header;
+// - its Cache-Control is one max-age for every file: hashed files cannot be immutable while
+//   the entry points revalidate;
+// - it honours If-None-Match only as an exact string and never If-Modified-Since;
+// - when the port is taken, sirv-cli serves on another one (it prints which), where a kiosk's
+//   browser does not look.
+// Each would need a wrapper or a fork around it, so this file (under 450 lines, no dependencies,
+// every behaviour tested) stays.
 //
 // Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /] [--no-csp]
 import { createServer } from "node:http";
