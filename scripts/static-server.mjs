@@ -235,8 +235,8 @@ export const LIMITS = {
  * Starts the server; resolves to { url, origin, server, close } (`server` is the http.Server).
  * `also` mounts more folders ([{ base, dir }], e.g. a test's host page; the longest matching
  * base wins, so a folder can be mounted inside another); `csp` is the Content-Security-Policy
- * header, STRICT_CSP unless given (null or "" sends none); `limits` overrides some of LIMITS (the tests make them short). Rejects if it cannot
- * listen (e.g. the port is taken).
+ * header, STRICT_CSP unless given (null or "" sends none); `limits` overrides some of LIMITS
+ * (the tests make them short). Rejects if it cannot listen (e.g. the port is taken).
  */
 export async function serve({
   dir = "dist",
