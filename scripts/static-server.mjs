@@ -218,8 +218,11 @@ function notModified(req, etag, mtime) {
  * sends a request's head in one packet; anything slower or more is a stuck or hostile client.
  */
 export const LIMITS = {
-  // The whole request head must arrive within this (slow-header clients get a 408).
-  headersTimeout: 10_000,
+  // The whole request head must arrive within this (slow-header clients get a 408). Node counts
+  // it from the connection, so a connection that has sent nothing yet gets the 408 too: longer
+  // than the 10 s for which Chromium keeps an unused preconnected socket, so that Chromium
+  // drops its spare sockets before the server answers them with a 408.
+  headersTimeout: 20_000,
   // The whole request (a GET has no body) must arrive within this.
   requestTimeout: 30_000,
   // An idle keep-alive connection is closed after this.
