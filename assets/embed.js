@@ -1,2 +1,2 @@
-// Host-page helper for iframe embeds: sets each widget iframe's height from its messages.
-addEventListener("message",e=>{var d=e.data;if(!d||d.type!=="imreform:height"||!(d.height>0))return;for(var f of document.querySelectorAll("iframe"))if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+"px"});
+// Host-page helper: sizes each widget iframe (src on this script's origin) from its own height messages, at most 20000px.
+(o=>addEventListener("message",e=>{var d=e.data,h=d&&d.type=="imreform:height"&&d.height;if(e.origin==o&&h>0&&Number.isFinite(h))for(var f of document.querySelectorAll("iframe"))f.contentWindow==e.source&&f.src.startsWith(o+"/")&&(f.style.height=Math.ceil(Math.min(h,2e4))+"px")}))(new URL(document.currentScript.src).origin)

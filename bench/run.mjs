@@ -82,7 +82,8 @@ const brotliSizes = {}; // what the server will send, for the check below
 const dirs = { widget: stage("dist", "widget"), peer: stage("bench/dist/peer", "peer"), floor: stage("bench/floor", "floor") };
 for (const f of ["index.html", "widget_bg.wasm"]) brotliSizes[f] = readFileSync(join(dirs.widget, `${f}.br`)).length;
 
-const server = await serve({ dir: dirs.widget, base: "/widget/", also: [{ base: "/peer/", dir: dirs.peer }, { base: "/floor/", dir: dirs.floor }] });
+// No CSP: the ECharts peer page has an inline <style> (the server's default policy would block it).
+const server = await serve({ dir: dirs.widget, base: "/widget/", also: [{ base: "/peer/", dir: dirs.peer }, { base: "/floor/", dir: dirs.floor }], csp: null });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",

@@ -8,12 +8,37 @@
 // symlinks are resolved and checked again), dot-files are never served, directories are never
 // listed, a malformed request gets a 4xx and no request can crash the process. Only GET and
 // HEAD are answered; .wasm is sent as application/wasm; precompressed `file.br` / `file.gz`
-// siblings are sent when they exist and the browser accepts them.
+// siblings are sent when they exist and the browser accepts them. Every response carries the
+// strict Content-Security-Policy unless the caller turns it off. Content-Length is always the
+// number of bytes sent (exactly the opened file's stat'd length is streamed). Clients that stop
+// reading or send their headers slowly are cut off, and connections are capped (LIMITS).
+// Sockets, FIFOs and devices are 404 without being opened, and so is a path below a file
+// (`index.html/`). Content-hashed files (Trunk's `name-<hash>.ext`) are cached for a year as
+// immutable; every other file revalidates (no-cache, with ETag and Last-Modified, and 304).
 // scripts/static-server.test.mjs tests all of this.
 //
-// Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /]
+// Why our own server and not a maintained one such as `sirv-cli` 3.0.1 (with sirv 3.0.2)?
+// Decided for issue 23 by reading sirv's source and probing it, not by taste:
+// - it stats every file once at start-up and streams each to its end under that length, so a
+//   file that grows corrupts the keep-alive stream (a probe: 1000 stray bytes where the next
+//   status line belongs), and a rebuilt file keeps its stale length for the process's life;
+// - a Unix socket in the folder makes its read stream throw ENXIO with no handler, which ends
+//   sirv-cli's process;
+// - `/index.html/` is answered with index.html;
+// - sirv-cli sets no idle, header or request timeout of its own and no connection cap (Node's
+//   defaults: no idle timeout at all);
+// - it has no option for a Content-Security-Policy header;
+// - its Cache-Control is one max-age for every file: hashed files cannot be immutable while
+//   the entry points revalidate;
+// - it honours If-None-Match only as an exact string and never If-Modified-Since;
+// - when the port is taken, sirv-cli serves on another one (it prints which), where a kiosk's
+//   browser does not look.
+// Each would need a wrapper or a fork around it, so this file (under 450 lines, no dependencies,
+// every behaviour tested) stays.
+//
+// Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /] [--no-csp]
 import { createServer } from "node:http";
-import { constants, open, realpath } from "node:fs/promises";
+import { constants, open, realpath, stat } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -49,7 +74,8 @@ const ENCODINGS = [
 ];
 
 // fs error codes that mean "there is no such file to serve".
-const MISSING = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG", "EISDIR"]);
+// (ENXIO: a socket swapped in between the stat and the open.)
+const MISSING = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENAMETOOLONG", "EISDIR", "ENXIO"]);
 const DENIED = new Set(["EACCES", "EPERM"]);
 
 // Thrown to answer with a status; anything else thrown is a bug and becomes a logged 500.
@@ -95,15 +121,23 @@ async function realInside(realRoot, file) {
   return real;
 }
 
-/** Opens `file`; resolves to { handle, stats } (the stats of what was opened), or throws. */
+/**
+ * Opens `file`, a regular file or a folder; resolves to { handle, stats } (the stats of what
+ * was opened), or throws (404 for anything else: a socket, a FIFO, a device).
+ */
 async function openStat(file) {
   let handle;
   try {
-    // Non-blocking, so a FIFO in the folder cannot hold a thread waiting for a writer.
+    // Never opened at all if it is not a file or a folder: opening a FIFO or a device can have
+    // effects (a writer waiting on the FIFO is released), and a socket cannot be opened (ENXIO).
+    const kind = await stat(file);
+    if (!kind.isFile() && !kind.isDirectory()) throw notFound();
+    // Non-blocking, so a FIFO swapped in since the stat cannot hold a thread waiting for a writer.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     return { handle, stats: await handle.stat() };
   } catch (err) {
     await handle?.close();
+    if (err instanceof Reply) throw err;
     if (MISSING.has(err.code)) throw notFound();
     if (DENIED.has(err.code)) throw forbidden();
     throw err;
@@ -138,12 +172,87 @@ async function precompressed(realRoot, real, acceptEncoding) {
 }
 
 /**
- * Starts the server; resolves to { url, origin, close }. `also` mounts more folders
- * ([{ base, dir }], e.g. a test's host page; the longest matching base wins, so a folder can be
- * mounted inside another); `csp` adds a Content-Security-Policy header. Rejects if it cannot
- * listen (e.g. the port is taken).
+ * The policy every response carries unless the caller passes another (or null for none): the
+ * widget needs no inline script or style, and its wasm needs only 'wasm-unsafe-eval'.
  */
-export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp } = {}) {
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** Cache-Control of a content-hashed file: its name changes whenever its bytes do. */
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+/** Cache-Control of every other file: the entry points and anything unhashed revalidate. */
+export const REVALIDATE = "no-cache";
+
+/**
+ * True if the last segment of `path` carries Trunk's content hash. Trunk 0.21 names a hashed
+ * file `<stem>-<hash>.<ext>` (CSS, copied files) and the wasm-bindgen output `<name>-<hash>.js`
+ * and `<name>-<hash>_bg.wasm`, where <hash> is a 64-bit seahash printed with `{:x}`: lower-case
+ * hex without leading zeros, so 16 digits, 15 once in 16 builds, fewer once in 256. Accepted:
+ * 15 or 16 digits with at least one letter, so that a date or a number in a name
+ * (`photo-2026120702395512.jpg`) is never taken for a hash. A hashed name this misses is only
+ * revalidated; an unhashed name taken for hashed would be stale for a year, so the rule errs
+ * on the first side. wasm-bindgen's `snippets/<crate>-<hash>/` folders are not content hashes
+ * and do not count: only the file's own name does.
+ */
+export function isContentHashed(path) {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const hash = /-([0-9a-f]{15,16})(?:_bg)?\.[A-Za-z0-9]+$/.exec(name)?.[1];
+  return hash !== undefined && /[a-f]/.test(hash);
+}
+
+/**
+ * True if the request's validators match: If-None-Match (weak comparison, `*` for any) when the
+ * request has one, else If-Modified-Since against the file's time to the second.
+ */
+function notModified(req, etag, mtime) {
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (ifNoneMatch !== undefined) {
+    const weak = (tag) => tag.trim().replace(/^W\//, "");
+    return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => weak(tag) === weak(etag));
+  }
+  const since = Date.parse(req.headers["if-modified-since"] ?? "");
+  return Number.isFinite(since) && Math.floor(mtime.getTime() / 1000) * 1000 <= since;
+}
+
+/**
+ * Time limits (ms) and the connection cap. A kiosk's browser keeps a handful of connections and
+ * sends a request's head in one packet; anything slower or more is a stuck or hostile client.
+ */
+export const LIMITS = {
+  // The whole request head must arrive within this (slow-header clients get a 408). Node counts
+  // it from the connection, so a connection that has sent nothing yet gets the 408 too: longer
+  // than the 10 s for which Chromium keeps an unused preconnected socket, so that Chromium
+  // drops its spare sockets before the server answers them with a 408.
+  headersTimeout: 20_000,
+  // The whole request (a GET has no body) must arrive within this.
+  requestTimeout: 30_000,
+  // An idle keep-alive connection is closed after this.
+  keepAliveTimeout: 5_000,
+  // A connection on which nothing moves for this long is closed: a client that stops reading
+  // a response (its socket buffers full) is cut off instead of holding a descriptor forever.
+  idleTimeout: 30_000,
+  // Connections beyond this are closed as soon as they are accepted.
+  maxConnections: 256,
+};
+
+/**
+ * Starts the server; resolves to { url, origin, server, close } (`server` is the http.Server).
+ * `also` mounts more folders ([{ base, dir }], e.g. a test's host page; the longest matching
+ * base wins, so a folder can be mounted inside another); `csp` is the Content-Security-Policy
+ * header, STRICT_CSP unless given (null or "" sends none); `limits` overrides some of LIMITS
+ * (the tests make them short). Rejects if it cannot listen (e.g. the port is taken).
+ */
+export async function serve({
+  dir = "dist",
+  port = 0,
+  base = "/",
+  also = [],
+  csp = STRICT_CSP,
+  limits = {},
+} = {}) {
+  const { headersTimeout, requestTimeout, keepAliveTimeout, idleTimeout, maxConnections } = {
+    ...LIMITS,
+    ...limits,
+  };
   const mounts = [{ base, dir }, ...also].map((m) => {
     let prefix = m.base.startsWith("/") ? m.base : `/${m.base}`;
     if (!prefix.endsWith("/")) prefix += "/";
@@ -151,8 +260,9 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
   });
   const prefix = mounts[0].prefix;
   mounts.sort((a, b) => b.prefix.length - a.prefix.length); // stable: on a tie, the first wins
+  // On every response; a file's own Cache-Control replaces this one.
   const common = {
-    "cache-control": "no-cache",
+    "cache-control": REVALIDATE,
     "x-content-type-options": "nosniff",
     ...(csp ? { "content-security-policy": csp } : {}),
   };
@@ -195,6 +305,11 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
     if (!inside(mount.root, file)) throw forbidden();
     let real = await realInside(realRoot, file);
     let opened = await openStat(real);
+    // A path below a file (`index.html/`, `index.html/x`) names nothing.
+    if (opened.stats.isFile() && path.endsWith("/")) {
+      await opened.handle.close();
+      throw notFound();
+    }
     if (opened.stats.isDirectory()) {
       await opened.handle.close();
       if (!path.endsWith("/")) {
@@ -205,25 +320,47 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
     }
     if (!opened.stats.isFile()) {
       await opened.handle.close();
-      throw notFound(); // a folder named index.html, a FIFO, a device
+      throw notFound(); // a folder named index.html, or a FIFO swapped in since the stat
     }
 
     let encoded = null;
     try {
       encoded = await precompressed(realRoot, real, req.headers["accept-encoding"]);
       const { handle: fd, stats } = encoded ?? opened;
-      res.writeHead(200, {
+      // Validators of the bytes sent: each encoding is a representation with a tag of its own.
+      const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${encoded ? `-${encoded.coding}` : ""}"`;
+      const validators = {
         ...common,
-        "content-type": TYPES[extname(real).toLowerCase()] ?? "application/octet-stream",
-        "content-length": stats.size,
+        "cache-control": isContentHashed(path) ? IMMUTABLE : REVALIDATE,
+        etag,
+        "last-modified": stats.mtime.toUTCString(),
         vary: "Accept-Encoding",
-        ...(encoded ? { "content-encoding": encoded.coding } : {}),
-      });
-      if (req.method === "HEAD") {
+      };
+      if (notModified(req, etag, stats.mtime)) {
+        res.writeHead(304, validators);
         res.end();
         return;
       }
-      await pipeline(fd.createReadStream({ autoClose: false, start: 0 }), res);
+      res.writeHead(200, {
+        ...validators,
+        "content-type": TYPES[extname(real).toLowerCase()] ?? "application/octet-stream",
+        "content-length": stats.size,
+        ...(encoded ? { "content-encoding": encoded.coding } : {}),
+      });
+      if (req.method === "HEAD" || stats.size === 0) {
+        res.end();
+        return;
+      }
+      // Exactly the stat'd length, which is the Content-Length just sent: a file that grows
+      // while it is sent must not push stray bytes into the keep-alive stream, where the browser
+      // would read them as the next response. Streamed rather than read into memory, so a large
+      // file costs 64 KB per connection, not its size.
+      const body = fd.createReadStream({ autoClose: false, start: 0, end: stats.size - 1 });
+      await pipeline(body, res, { end: false });
+      // A file that shrank ended early: cut the connection, so the browser sees a truncated
+      // response instead of waiting for bytes that never come.
+      if (body.bytesRead === stats.size) res.end();
+      else res.destroy();
     } catch (err) {
       // The browser went away mid-file (a reload, a cancelled fetch): nothing to report.
       if (err.code !== "ERR_STREAM_PREMATURE_CLOSE") throw err;
@@ -252,7 +389,7 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
     res.end(req.method === "HEAD" ? undefined : body);
   }
 
-  const server = createServer((req, res) => {
+  function onRequest(req, res) {
     handle(req, res).catch((err) => {
       try {
         if (err instanceof Reply) {
@@ -270,7 +407,23 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
         res.destroy();
       }
     });
-  });
+  }
+
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout,
+      keepAliveTimeout,
+      // How often Node checks the header and request timeouts (its default, 30 s, would let a
+      // slow client hold on for half a minute past its limit).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, headersTimeout / 4)),
+    },
+    onRequest,
+  );
+  server.keepAliveTimeout = keepAliveTimeout;
+  // No 'timeout' listener, so Node destroys a socket that stays idle this long.
+  server.setTimeout(idleTimeout);
+  server.maxConnections = maxConnections;
   await new Promise((ok, fail) => {
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () => {
@@ -281,7 +434,7 @@ export async function serve({ dir = "dist", port = 0, base = "/", also = [], csp
   // A later error on the listening socket is logged, never an uncaught exception.
   server.on("error", (err) => console.error(`static-server: ${err.message}`));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { url: `${origin}${prefix}`, origin, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `${origin}${prefix}`, origin, server, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** True when this file is the program node was started with (not imported). */
@@ -304,6 +457,8 @@ if (isMain()) {
       dir: arg("dir", "dist"),
       port: Number(arg("port", "8080")),
       base: arg("base", "/"),
+      // The strict policy unless the operator says otherwise.
+      ...(process.argv.includes("--no-csp") ? { csp: null } : {}),
     });
     console.log(`Serving the widget at ${url}  (Ctrl-C to stop)`);
   } catch (err) {

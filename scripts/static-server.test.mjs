@@ -6,13 +6,22 @@
 // Usage: node --test scripts/static-server.test.mjs
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { connect, createServer as createSocketServer } from "node:net";
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { serve } from "./static-server.mjs";
+import { IMMUTABLE, STRICT_CSP, isContentHashed, serve } from "./static-server.mjs";
 
 const SECRET = "the kiosk's private key";
 const INDEX = "<!doctype html><title>widget</title>";
@@ -20,6 +29,56 @@ const SUB_INDEX = "<!doctype html><title>sub</title>";
 const EXTRA = "<!doctype html><title>extra mount</title>";
 const WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...Buffer.from("x".repeat(2000))]);
 const CSP = "default-src 'self'";
+// A name as Trunk 0.21 gives the wasm with filehash on.
+const HASHED_WASM = "widget-1a2b3c4d5e6f7a8b_bg.wasm";
+
+// Larger than everything the loopback socket buffers, the kernel's and Node's, can hold
+// (tcp_rmem's maximum is 32 MB here), so the server cannot have read to the end of such a file
+// before the client has seen the first bytes of its body.
+const BIG = 40 << 20;
+
+/**
+ * GETs `path` on a raw keep-alive connection and calls `change()` as soon as the first bytes of
+ * the answer arrive (the server has opened the file and sent its Content-Length by then). Once
+ * the first response's body is complete by its Content-Length, asks for `next` on the same
+ * connection. Resolves when the server closes the connection, to { length, bodyBytes, after }:
+ * the Content-Length, the body bytes received (at most that), and what came after the body.
+ */
+function getWhileChanging(port, path, change, next) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    const chunks = [];
+    let total = 0;
+    let headEnd = -1;
+    let length = -1;
+    let asked = false;
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: test\r\n\r\n`);
+    socket.on("data", (chunk) => {
+      if (total === 0) change();
+      chunks.push(chunk);
+      total += chunk.length;
+      if (headEnd < 0) {
+        const soFar = Buffer.concat(chunks);
+        headEnd = soFar.indexOf("\r\n\r\n");
+        if (headEnd >= 0) {
+          headEnd += 4;
+          length = Number(/^content-length: *(\d+)/im.exec(soFar.subarray(0, headEnd).toString())[1]);
+        }
+      }
+      if (!asked && headEnd >= 0 && total >= headEnd + length) {
+        asked = true;
+        socket.write(`GET ${next} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n`);
+      }
+    });
+    socket.on("error", () => {}); // a reset is an answer too; 'close' follows
+    socket.on("close", () => {
+      const all = Buffer.concat(chunks);
+      if (headEnd < 0) return reject(new Error(`no response head: ${all.subarray(0, 200)}`));
+      const bodyEnd = Math.min(all.length, headEnd + length);
+      resolve({ length, bodyBytes: bodyEnd - headEnd, after: all.subarray(bodyEnd).toString("latin1") });
+    });
+  });
+}
 
 /** One raw request to the server; resolves to { status, headers, body } (body a Buffer). */
 function send(port, path, { method = "GET", headers = {} } = {}) {
@@ -42,7 +101,7 @@ function send(port, path, { method = "GET", headers = {} } = {}) {
 }
 
 describe("static server", () => {
-  let tmp, server, port, hasFifo;
+  let tmp, server, port, hasFifo, unixSocket;
 
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), "static-server-test-"));
@@ -56,6 +115,8 @@ describe("static server", () => {
     writeFileSync(join(dist, "widget_bg.wasm"), WASM);
     writeFileSync(join(dist, "widget_bg.wasm.br"), brotliCompressSync(WASM));
     writeFileSync(join(dist, "widget_bg.wasm.gz"), gzipSync(WASM));
+    writeFileSync(join(dist, HASHED_WASM), WASM);
+    writeFileSync(join(dist, `${HASHED_WASM}.br`), brotliCompressSync(WASM));
     writeFileSync(join(dist, "sub", "index.html"), SUB_INDEX);
     writeFileSync(join(dist, ".hidden"), SECRET);
     writeFileSync(join(tmp, "dist-secret", "key.txt"), SECRET);
@@ -70,6 +131,9 @@ describe("static server", () => {
     } catch {
       hasFifo = false; // no mkfifo here; that test is skipped
     }
+    // A listening Unix socket in the folder (the old server answered it with a 500).
+    unixSocket = createSocketServer();
+    await new Promise((ok) => unixSocket.listen(join(dist, "socket"), ok));
     server = await serve({
       dir: join(tmp, "dist"),
       port: 0,
@@ -82,6 +146,7 @@ describe("static server", () => {
 
   after(async () => {
     await server?.close();
+    await new Promise((ok) => (unixSocket ? unixSocket.close(ok) : ok()));
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -162,6 +227,23 @@ describe("static server", () => {
     await refused("/graphics/fifo", 404);
   });
 
+  test("a Unix socket is 404, and the server answers the next request", async () => {
+    await refused("/graphics/socket", 404);
+    await refused("/graphics/socket/", 404);
+    assert.equal((await get("/graphics/")).body.toString(), INDEX);
+  });
+
+  test("a path below a file is 404, not the file", async () => {
+    await refused("/graphics/index.html/", 404);
+    await refused("/graphics/index.html/x", 404);
+    await refused("/graphics/widget_bg.wasm/", 404);
+    await refused("/graphics/sub/index.html/", 404);
+    await refused("/graphics/extra/index.html/", 404);
+    // Folders with their slash still serve their index.html.
+    assert.equal((await get("/graphics/sub/")).body.toString(), SUB_INDEX);
+    assert.equal((await get("/graphics/index.html")).body.toString(), INDEX);
+  });
+
   test("a directory without its slash is redirected, so relative URLs resolve in it", async () => {
     const sub = await get("/graphics/sub?lang=zh");
     assert.equal(sub.status, 301);
@@ -217,6 +299,266 @@ describe("static server", () => {
     const index = await get("/graphics/", { headers: { "accept-encoding": "br" } });
     assert.equal(index.headers["content-encoding"], undefined);
     assert.equal(index.body.toString(), INDEX);
+  });
+
+  describe("cache headers: hashed files are immutable, everything else revalidates", () => {
+    test("isContentHashed follows Trunk 0.21's names and nothing else", () => {
+      for (const name of [
+        HASHED_WASM,
+        "widget-1a2b3c4d5e6f7a8b.js", // wasm-bindgen's glue
+        "style-0123456789abcdef.css", // CSS and copied files: <stem>-<hash>.<ext>
+        "favicon-a2b3c4d5e6f7a8b9.svg",
+        "boot-a2b3c4d5e6f7a8b.js", // 15 digits: Trunk prints the hash without leading zeros
+        "/graphics/2026/imreform/widget-ffffffffffffffff_bg.wasm",
+      ]) {
+        assert.equal(isContentHashed(name), true, name);
+      }
+      for (const name of [
+        "index.html", // the entry points
+        "boot.js",
+        "embed.js",
+        "lang.js",
+        "widget.js", // today's unhashed names (filehash = false)
+        "widget_bg.wasm",
+        "style.css",
+        "inner-mongolia.json",
+        "",
+        "/graphics/",
+        "photo-2026120702395512.jpg", // 16 digits, but a number, not a hash
+        "widget-1A2B3C4D5E6F7A8B.js", // Trunk's hex is lower-case
+        "widget-1a2b3c4d5e6f7a8b9.js", // 17 digits
+        "widget-a2b3c4d5e6f7a8.js", // 14 digits
+        "widget-1a2b3c4d5e6f7a8b.js.map/",
+        "snippets/widget-0123456789abcdef/inline0.js", // a folder's hash, not the file's
+        "widget-1a2b3c4d5e6f7a8b_bg.wasm.br", // never asked for by name
+      ]) {
+        assert.equal(isContentHashed(name), false, name);
+      }
+    });
+
+    test("a content-hashed file is cached for a year as immutable, in every encoding", async () => {
+      const plain = await get(`/graphics/${HASHED_WASM}`);
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers["cache-control"], IMMUTABLE);
+      assert.equal(IMMUTABLE, "public, max-age=31536000, immutable");
+      assert.deepEqual(plain.body, WASM);
+      const br = await get(`/graphics/${HASHED_WASM}`, { headers: { "accept-encoding": "br" } });
+      assert.equal(br.headers["content-encoding"], "br");
+      assert.equal(br.headers["cache-control"], IMMUTABLE);
+    });
+
+    test("entry points and unhashed files revalidate: no-cache, ETag, Last-Modified, 304", async () => {
+      for (const path of ["/graphics/", "/graphics/index.html", "/graphics/widget_bg.wasm"]) {
+        const first = await get(path);
+        assert.equal(first.status, 200, path);
+        assert.equal(first.headers["cache-control"], "no-cache", path);
+        const { etag, "last-modified": lastModified } = first.headers;
+        assert.match(etag ?? "", /^(W\/)?"[^"]+"$/, path);
+        assert.ok(Date.parse(lastModified) > 0, path);
+
+        const byTag = await get(path, { headers: { "if-none-match": etag } });
+        assert.equal(byTag.status, 304, `${path}: If-None-Match`);
+        assert.equal(byTag.body.length, 0);
+        assert.equal(byTag.headers.etag, etag);
+        assert.equal(byTag.headers["cache-control"], "no-cache");
+        assert.match(byTag.headers.vary, /accept-encoding/i);
+        const inList = await get(path, { headers: { "if-none-match": `"other", ${etag}` } });
+        assert.equal(inList.status, 304, `${path}: a list of tags`);
+        const head = await get(path, { method: "HEAD", headers: { "if-none-match": etag } });
+        assert.equal(head.status, 304, `${path}: HEAD`);
+
+        const byDate = await get(path, { headers: { "if-modified-since": lastModified } });
+        assert.equal(byDate.status, 304, `${path}: If-Modified-Since`);
+        assert.equal(byDate.body.length, 0);
+
+        const older = new Date(Date.parse(lastModified) - 3600_000).toUTCString();
+        const changed = await get(path, { headers: { "if-modified-since": older } });
+        assert.equal(changed.status, 200, `${path}: modified since an hour before`);
+        assert.ok(changed.body.length > 0);
+        // If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
+        const otherTag = await get(path, { headers: { "if-none-match": '"other"', "if-modified-since": lastModified } });
+        assert.equal(otherTag.status, 200, `${path}: another tag`);
+        const garbage = await get(path, { headers: { "if-modified-since": "yesterday" } });
+        assert.equal(garbage.status, 200, `${path}: an invalid date is ignored`);
+      }
+    });
+
+    test("each encoding has its own ETag, so a cached identity copy is not revalidated as Brotli", async () => {
+      const plain = await get("/graphics/widget_bg.wasm");
+      const br = await get("/graphics/widget_bg.wasm", { headers: { "accept-encoding": "br" } });
+      assert.equal(br.headers["content-encoding"], "br");
+      assert.notEqual(br.headers.etag, plain.headers.etag);
+      const mixed = await get("/graphics/widget_bg.wasm", {
+        headers: { "accept-encoding": "br", "if-none-match": plain.headers.etag },
+      });
+      assert.equal(mixed.status, 200);
+      assert.deepEqual(brotliDecompressSync(mixed.body), WASM);
+    });
+
+    test("errors are not cached and carry no validators", async () => {
+      const missing = await get("/graphics/missing.js");
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers["cache-control"], "no-cache");
+      assert.equal(missing.headers.etag, undefined);
+    });
+  });
+
+  describe("the strict CSP is the default", () => {
+    test("serve() sends STRICT_CSP unless told otherwise, and none with csp: null", async (t) => {
+      assert.equal(STRICT_CSP, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+      const strict = await serve({ dir: join(tmp, "dist") });
+      t.after(() => strict.close());
+      const res = await send(Number(new URL(strict.origin).port), "/");
+      assert.equal(res.status, 200);
+      assert.equal(res.headers["content-security-policy"], STRICT_CSP);
+      const refusedToo = await send(Number(new URL(strict.origin).port), "/missing");
+      assert.equal(refusedToo.headers["content-security-policy"], STRICT_CSP, "on errors too");
+      const none = await serve({ dir: join(tmp, "dist"), csp: null });
+      t.after(() => none.close());
+      const bare = await send(Number(new URL(none.origin).port), "/");
+      assert.equal(bare.headers["content-security-policy"], undefined);
+    });
+
+    /** Starts the command line scripts/serve runs; resolves to { port, stop }. */
+    function cli(t, ...args) {
+      const script = new URL("./static-server.mjs", import.meta.url).pathname;
+      const child = spawn(process.execPath, [script, "--dir", join(tmp, "dist"), "--port", "0", ...args], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      t.after(() => child.kill());
+      return new Promise((ok, fail) => {
+        let out = "";
+        child.stdout.on("data", (c) => {
+          out += c;
+          const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+          if (m) ok(Number(m[1]));
+        });
+        child.on("exit", (code) => fail(new Error(`static-server exited with ${code}: ${out}`)));
+      });
+    }
+
+    test("the command scripts/serve runs sends it; --no-csp turns it off", { timeout: 20_000 }, async (t) => {
+      const res = await send(await cli(t), "/");
+      assert.equal(res.status, 200);
+      assert.equal(res.body.toString(), INDEX);
+      assert.equal(res.headers["content-security-policy"], STRICT_CSP);
+      const off = await send(await cli(t, "--no-csp"), "/");
+      assert.equal(off.headers["content-security-policy"], undefined);
+    });
+  });
+
+  describe("Content-Length is the number of bytes sent", () => {
+    test("a file that grows while it is sent: exactly the stat'd length, then the next response", { timeout: 30_000 }, async () => {
+      const file = join(tmp, "dist", "grows.bin");
+      writeFileSync(file, Buffer.alloc(BIG, 0x61));
+      const res = await getWhileChanging(port, "/graphics/grows.bin", () => appendFileSync(file, "b".repeat(1000)), "/graphics/");
+      assert.equal(res.length, BIG);
+      assert.equal(res.bodyBytes, BIG);
+      // The old server streamed to the end of the file: 1000 stray "b"s where the browser
+      // expects the next response's status line.
+      assert.match(res.after, /^HTTP\/1\.1 200 OK\r\n/, `after the body: ${JSON.stringify(res.after.slice(0, 40))}`);
+      assert.ok(res.after.endsWith(INDEX), "the next response is index.html");
+    });
+
+    test("a file that shrinks while it is sent: the connection is cut, never left waiting", { timeout: 30_000 }, async () => {
+      const file = join(tmp, "dist", "shrinks.bin");
+      writeFileSync(file, Buffer.alloc(BIG, 0x61));
+      const res = await getWhileChanging(port, "/graphics/shrinks.bin", () => truncateSync(file, 1000), "/graphics/");
+      assert.equal(res.length, BIG);
+      assert.ok(res.bodyBytes < BIG, "a truncated body");
+      assert.equal(res.after, "", "nothing after it on that connection");
+      const next = await get("/graphics/");
+      assert.equal(next.body.toString(), INDEX, "and the server answers the next request");
+    });
+  });
+
+  describe("limits: stuck and slow clients are cut off, connections are capped", () => {
+    /** A second server on the same folder with `limits`; closed when `t` ends. */
+    async function limited(t, limits) {
+      const other = await serve({ dir: join(tmp, "dist"), base: "/graphics/", limits });
+      t.after(() => {
+        other.server.closeAllConnections();
+        return other.close();
+      });
+      return { ...other, port: Number(new URL(other.origin).port) };
+    }
+
+    /** Resolves to the server's side of the next connection it accepts. */
+    const nextConnection = (server) => new Promise((ok) => server.once("connection", ok));
+    const closed = (socket) => new Promise((ok) => socket.once("close", ok));
+
+    /** A raw connection that has received one complete keep-alive answer for /graphics/. */
+    function keptAlive(port) {
+      return new Promise((ok, fail) => {
+        const socket = connect(port, "127.0.0.1");
+        let text = "";
+        socket.on("error", fail);
+        socket.on("data", (c) => {
+          text += c.toString("latin1");
+          if (text.endsWith(INDEX)) ok(socket);
+        });
+        socket.write("GET /graphics/ HTTP/1.1\r\nHost: test\r\n\r\n");
+      });
+    }
+
+    test("a client that stops reading is disconnected within the idle timeout", { timeout: 20_000 }, async (t) => {
+      const idleTimeout = 300;
+      const other = await limited(t, { idleTimeout });
+      writeFileSync(join(tmp, "dist", "big.bin"), Buffer.alloc(BIG, 0x61));
+      const serverSide = nextConnection(other.server);
+      const client = connect(other.port, "127.0.0.1");
+      t.after(() => client.destroy());
+      client.write("GET /graphics/big.bin HTTP/1.1\r\nHost: test\r\n\r\n");
+      // The first bytes arrive, then the client reads no more: the server's writes stall.
+      await new Promise((ok) => client.once("data", ok));
+      client.pause();
+      const stoppedAt = Date.now();
+      await closed(await serverSide);
+      const took = Date.now() - stoppedAt;
+      assert.ok(took < idleTimeout + 3000, `closed ${took} ms after the client stopped reading`);
+      // The server still answers others.
+      const res = await send(other.port, "/graphics/");
+      assert.equal(res.body.toString(), INDEX);
+    });
+
+    test("a client that sends its headers too slowly gets a 408 and is disconnected", { timeout: 20_000 }, async (t) => {
+      // The idle timeout is long, and the client is never idle: only the header timeout applies.
+      const headersTimeout = 300;
+      const other = await limited(t, { headersTimeout, requestTimeout: 600, idleTimeout: 60_000 });
+      const client = connect(other.port, "127.0.0.1");
+      let answer = "";
+      client.on("data", (c) => (answer += c));
+      client.on("error", () => {}); // writes after the server closed
+      client.write("GET /graphics/ HTTP/1.1\r\nHost: test\r\n");
+      const startedAt = Date.now();
+      const drip = setInterval(() => client.writable && client.write("X-Slow: 1\r\n"), 50);
+      t.after(() => clearInterval(drip));
+      await closed(client);
+      clearInterval(drip);
+      const took = Date.now() - startedAt;
+      assert.match(answer, /^HTTP\/1\.1 408 /);
+      assert.ok(took < headersTimeout + 3000, `closed after ${took} ms`);
+    });
+
+    test("connections beyond the cap are closed unanswered; a freed slot is usable again", { timeout: 20_000 }, async (t) => {
+      const other = await limited(t, { maxConnections: 2 });
+      const firstServerSide = nextConnection(other.server);
+      const first = await keptAlive(other.port);
+      const second = await keptAlive(other.port);
+      t.after(() => second.destroy());
+      // The third is accepted by the kernel and closed at once by the server.
+      const third = connect(other.port, "127.0.0.1");
+      let thirdGot = "";
+      third.on("data", (c) => (thirdGot += c));
+      third.on("error", () => {});
+      third.write("GET /graphics/ HTTP/1.1\r\nHost: test\r\n\r\n");
+      await closed(third);
+      assert.equal(thirdGot, "", "the connection over the cap got no answer");
+      first.destroy();
+      await closed(await firstServerSide);
+      const res = await send(other.port, "/graphics/");
+      assert.equal(res.body.toString(), INDEX);
+    });
   });
 
   test("a port already in use rejects, instead of crashing the process", async () => {
