@@ -410,44 +410,43 @@ fn usage_errors_exit_2_and_say_why() {
     assert_eq!(run.code, Some(2));
 }
 
-/// A text of a site by its path below the site (`practices[0].detail`), and the path the
-/// checker names its English by (`sites[4] (alxa-hi-tech-zone).practices[0].detail.en`).
-fn english<'a>(
-    doc: &'a mut Value,
+/// The check of a copy of the content in which one practice's English detail has `old`
+/// (which must be there) replaced by `new`, and the path the checker names that English by
+/// (`sites[4] (alxa-hi-tech-zone).practices[0].detail.en`).
+fn check_with_detail(
+    dir: &Path,
     site: &str,
-    below: &[(&str, usize)],
-    field: &str,
-) -> (String, &'a mut Value) {
-    let mut path = site_path(doc, site);
+    practice: usize,
+    old: &str,
+    new: &str,
+) -> (String, Run) {
+    let mut doc = content();
+    let path = format!("{}.practices[{practice}].detail.en", site_path(&doc, site));
     let sites = doc["sites"].as_array_mut().expect("sites");
-    let mut value = sites
+    let site = sites
         .iter_mut()
         .find(|s| s["id"] == site)
         .unwrap_or_else(|| panic!("site {site}"));
-    for (name, index) in below {
-        value = &mut value[*name][*index];
-        path.push_str(&format!(".{name}[{index}]"));
-    }
-    path.push_str(&format!(".{field}.en"));
-    (path, &mut value[field]["en"])
-}
-
-/// Replaces `old` (which must be there) by `new` in a string value.
-fn replace(value: &mut Value, old: &str, new: &str) {
-    let text = value.as_str().expect("a text").to_owned();
+    let detail = &mut site["practices"][practice]["detail"]["en"];
+    let text = detail.as_str().expect("a text").to_owned();
     assert!(text.contains(old), "{old:?} not in {text:?}");
-    *value = json!(text.replacen(old, new, 1));
+    *detail = json!(text.replacen(old, new, 1));
+    let run = check(&[&json_file(dir, &doc), Path::new(ARTICLE)]);
+    (path, run)
 }
 
 #[test]
 fn a_forbidden_variant_of_a_glossary_term_is_a_problem() {
     // No glossary beside the copy: the widget's own, built in, applies.
     let dir = scratch("glossary-avoid");
-    let mut doc = content();
-    let (path, detail) = english(&mut doc, "alxa-hi-tech-zone", &[("practices", 0)], "detail");
     // 企业 is "enterprise"; the text keeps it twice, so only the variant is wrong.
-    replace(detail, "helps enterprises build", "helps companies build");
-    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
+    let (path, run) = check_with_detail(
+        &dir,
+        "alxa-hi-tech-zone",
+        0,
+        "helps enterprises build",
+        "helps companies build",
+    );
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     assert_eq!(
         run.line(&path),
@@ -459,15 +458,14 @@ fn a_forbidden_variant_of_a_glossary_term_is_a_problem() {
 #[test]
 fn a_glossary_term_missing_from_the_english_is_a_problem() {
     let dir = scratch("glossary-missing");
-    let mut doc = content();
-    let (path, detail) = english(&mut doc, "wuhai", &[("practices", 3)], "detail");
     // 职工创新工作室 is "worker innovation studios".
-    replace(
-        detail,
+    let (path, run) = check_with_detail(
+        &dir,
+        "wuhai",
+        3,
         "Worker innovation studios are being built up",
         "Studios for innovation are being built up",
     );
-    let run = check(&[&json_file(&dir, &doc), Path::new(ARTICLE)]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     assert_eq!(
         run.line(&path),
@@ -479,14 +477,13 @@ fn a_glossary_term_missing_from_the_english_is_a_problem() {
     assert_eq!(run.summary(), "1 problem");
 
     // Team building for 班组建设: the term missing and a variant used, two problems.
-    let mut doc = content();
-    let (path, detail) = english(&mut doc, "baotou", &[("practices", 1)], "detail");
-    replace(
-        detail,
+    let (path, run) = check_with_detail(
+        &dir,
+        "baotou",
+        1,
         "the development of shop-floor work teams",
         "team building",
     );
-    let run = check(&[&json_file(&dir, &doc)]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
     let lines: Vec<&str> = run
         .lines()
