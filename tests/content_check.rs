@@ -435,50 +435,51 @@ fn check_with_detail(
     (path, run)
 }
 
-#[test]
-fn a_forbidden_variant_of_a_glossary_term_is_a_problem() {
-    // No glossary beside the copy: the widget's own, built in, applies.
-    let dir = scratch("glossary-avoid");
-    // 企业 is "enterprise"; the text keeps it twice, so only the variant is wrong.
-    let (path, run) = check_with_detail(
-        &dir,
-        "alxa-hi-tech-zone",
-        0,
-        "helps enterprises build",
-        "helps companies build",
-    );
+/// One practice's English changed, and the one problem the checker must find with it.
+fn one_problem_with_detail(
+    test: &str,
+    site: &str,
+    practice: usize,
+    change: (&str, &str),
+    expected: &str,
+) {
+    let (path, run) = check_with_detail(&scratch(test), site, practice, change.0, change.1);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
-    assert_eq!(
-        run.line(&path),
-        format!("{path}: glossary: 企业 is \"enterprise\" (or \"enterprises\"), not \"companies\"")
-    );
+    assert_eq!(run.line(&path), format!("{path}: {expected}"));
     assert_eq!(run.summary(), "1 problem");
 }
 
 #[test]
+fn a_forbidden_variant_of_a_glossary_term_is_a_problem() {
+    // No glossary beside the copy: the widget's own, built in, applies. 企业 is "enterprise";
+    // the text keeps it twice, so only the variant is wrong.
+    one_problem_with_detail(
+        "glossary-avoid",
+        "alxa-hi-tech-zone",
+        0,
+        ("helps enterprises build", "helps companies build"),
+        "glossary: 企业 is \"enterprise\" (or \"enterprises\"), not \"companies\"",
+    );
+}
+
+#[test]
 fn a_glossary_term_missing_from_the_english_is_a_problem() {
-    let dir = scratch("glossary-missing");
     // 职工创新工作室 is "worker innovation studios".
-    let (path, run) = check_with_detail(
-        &dir,
+    one_problem_with_detail(
+        "glossary-missing",
         "wuhai",
         3,
-        "Worker innovation studios are being built up",
-        "Studios for innovation are being built up",
+        (
+            "Worker innovation studios are being built up",
+            "Studios for innovation are being built up",
+        ),
+        "glossary: 职工创新工作室 is \"worker innovation studio\" (or \"worker innovation \
+         studios\"); the English has none of these",
     );
-    assert_eq!(run.code, Some(1), "{}", run.stdout);
-    assert_eq!(
-        run.line(&path),
-        format!(
-            "{path}: glossary: 职工创新工作室 is \"worker innovation studio\" (or \"worker \
-             innovation studios\"); the English has none of these"
-        )
-    );
-    assert_eq!(run.summary(), "1 problem");
 
     // Team building for 班组建设: the term missing and a variant used, two problems.
     let (path, run) = check_with_detail(
-        &dir,
+        &scratch("glossary-team-building"),
         "baotou",
         1,
         "the development of shop-floor work teams",
