@@ -326,7 +326,7 @@ mod tests {
     }
 
     #[test]
-    fn forms_match_as_whole_words_with_either_first_letter() {
+    fn forms_match_as_whole_words_and_may_open_a_sentence() {
         assert!(has_form("Enterprises above designated size", "enterprises"));
         assert!(has_form("school–enterprise cooperation", "enterprise"));
         assert!(has_form("the enterprise's staff", "enterprise"));
