@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/content.json");
 const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article-zh.txt");
+const GLOSSARY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/glossary.tsv");
 
 /// What one run printed, and how it ended.
 struct Run {
@@ -100,6 +101,15 @@ fn figure<'a>(doc: &'a mut Value, site: &str, id: &str) -> (String, &'a mut Valu
     (format!("sites[{i}] ({site}).figures[{j}] ({id})"), figure)
 }
 
+/// How many terms the widget's glossary has: its lines but comments, blank ones and the header.
+fn glossary_terms() -> usize {
+    let text = fs::read_to_string(GLOSSARY).expect("assets/glossary.tsv");
+    let lines = text
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'));
+    lines.count() - 1
+}
+
 fn site_path(doc: &Value, site: &str) -> String {
     let i = doc["sites"]
         .as_array()
@@ -122,12 +132,14 @@ fn the_built_in_content_agrees_with_its_article() {
             .iter()
             .map(|s| s["figures"].as_array().expect("figures").len())
             .sum::<usize>();
+    let terms = glossary_terms();
     let run = check(&[Path::new(CONTENT), Path::new(ARTICLE)]);
     assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
     assert_eq!(
         run.stdout,
         format!(
-            "ok: {} sites, {figures} figures checked against {ARTICLE}\n",
+            "ok: {} sites, {figures} figures checked against {ARTICLE}; glossary {GLOSSARY}, \
+             {terms} terms\n",
             sites.len()
         )
     );
@@ -396,4 +408,175 @@ fn usage_errors_exit_2_and_say_why() {
 
     let run = check(&[Path::new(CONTENT), Path::new(ARTICLE), Path::new("extra")]);
     assert_eq!(run.code, Some(2));
+}
+
+/// The check of a copy of the content in which one practice's English detail has `old`
+/// (which must be there) replaced by `new`, and the path the checker names that English by
+/// (`sites[4] (alxa-hi-tech-zone).practices[0].detail.en`).
+fn check_with_detail(
+    dir: &Path,
+    site: &str,
+    practice: usize,
+    old: &str,
+    new: &str,
+) -> (String, Run) {
+    let mut doc = content();
+    let path = format!("{}.practices[{practice}].detail.en", site_path(&doc, site));
+    let sites = doc["sites"].as_array_mut().expect("sites");
+    let site = sites
+        .iter_mut()
+        .find(|s| s["id"] == site)
+        .unwrap_or_else(|| panic!("site {site}"));
+    let detail = &mut site["practices"][practice]["detail"]["en"];
+    let text = detail.as_str().expect("a text").to_owned();
+    assert!(text.contains(old), "{old:?} not in {text:?}");
+    *detail = json!(text.replacen(old, new, 1));
+    let run = check(&[&json_file(dir, &doc), Path::new(ARTICLE)]);
+    (path, run)
+}
+
+/// One practice's English changed, and the one problem the checker must find with it.
+fn one_problem_with_detail(
+    test: &str,
+    site: &str,
+    practice: usize,
+    change: (&str, &str),
+    expected: &str,
+) {
+    let (path, run) = check_with_detail(&scratch(test), site, practice, change.0, change.1);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(run.line(&path), format!("{path}: {expected}"));
+    assert_eq!(run.summary(), "1 problem");
+}
+
+#[test]
+fn a_forbidden_variant_of_a_glossary_term_is_a_problem() {
+    // No glossary beside the copy: the widget's own, built in, applies. 企业 is "enterprise";
+    // the text keeps it twice, so only the variant is wrong.
+    one_problem_with_detail(
+        "glossary-avoid",
+        "alxa-hi-tech-zone",
+        0,
+        ("helps enterprises build", "helps companies build"),
+        "glossary: 企业 is \"enterprise\" (or \"enterprises\"), not \"companies\"",
+    );
+}
+
+#[test]
+fn a_glossary_term_missing_from_the_english_is_a_problem() {
+    // 职工创新工作室 is "worker innovation studios".
+    one_problem_with_detail(
+        "glossary-missing",
+        "wuhai",
+        3,
+        (
+            "Worker innovation studios are being built up",
+            "Studios for innovation are being built up",
+        ),
+        "glossary: 职工创新工作室 is \"worker innovation studio\" (or \"worker innovation \
+         studios\"); the English has none of these",
+    );
+
+    // Team building for 班组建设: the term missing and a variant used, two problems.
+    let (path, run) = check_with_detail(
+        &scratch("glossary-team-building"),
+        "baotou",
+        1,
+        "the development of shop-floor work teams",
+        "team building",
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let lines: Vec<&str> = run
+        .lines()
+        .into_iter()
+        .filter(|l| l.starts_with(&path))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{path}: glossary: 班组 is \"work team\" (or \"work teams\"); the English has none of these"),
+            format!("{path}: glossary: 班组 is \"work team\" (or \"work teams\"), not \"team building\""),
+        ]
+    );
+}
+
+#[test]
+fn the_glossary_beside_the_file_or_given_is_the_one_applied() {
+    let dir = scratch("glossary-choice");
+    let content = json_file(&dir, &content());
+    let run = check(&[&content]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(
+        run.summary()
+            .contains("glossary built in (assets/glossary.tsv)"),
+        "{}",
+        run.stdout
+    );
+
+    // One beside the file, with a rule the content breaks: 企业 must be "firm".
+    let beside = write(
+        &dir,
+        "glossary.tsv",
+        "zh\ten\tavoid\tnote\n企业\tfirm|firms\tenterprise|enterprises\t\n",
+    );
+    let run = check(&[&content]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("glossary: 企业 is \"firm\" (or \"firms\"), not \"enterprises\""),
+        "{}",
+        run.stdout
+    );
+
+    // --glossary wins over the one beside the file.
+    let run = check(&[&content, Path::new("--glossary"), Path::new(GLOSSARY)]);
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(
+        run.summary().ends_with(&format!(
+            "glossary {GLOSSARY}, {} terms (not checked against an article: give its text too)",
+            glossary_terms()
+        )),
+        "{}",
+        run.stdout
+    );
+
+    // A broken glossary is listed line by line; the content is still checked.
+    fs::write(
+        &beside,
+        "zh\ten\tavoid\tnote\n企业\tenterprise\n产改\treform\treform\t\n",
+    )
+    .expect("glossary");
+    let run = check(&[&content, Path::new(ARTICLE)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.lines(),
+        [
+            format!(
+                "{} line 2: expected 3 or 4 tab-separated columns (zh, en, avoid, note), found 2",
+                beside.display()
+            ),
+            format!(
+                "{} line 3: \"reform\" to avoid is part of \"reform\" to use: no English could pass",
+                beside.display()
+            ),
+            "2 problems".to_owned(),
+        ]
+    );
+
+    let run = check(&[&content, Path::new("--glossary")]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("--glossary needs a file"),
+        "{}",
+        run.stderr
+    );
+    let missing = dir.join("no-such-glossary.tsv");
+    let run = check(&[&content, Path::new("--glossary"), &missing]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr
+            .starts_with(&format!("check-content: cannot read {}", missing.display())),
+        "{}",
+        run.stderr
+    );
 }

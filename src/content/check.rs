@@ -12,6 +12,9 @@
 //!   phrase stands in that section (numbers in Chinese numerals are often not amounts, as in
 //!   一人一企, so they are not counted).
 //!
+//! - Given a glossary (`assets/glossary.tsv`, [`Glossary`]), every text whose Chinese holds a
+//!   glossary term uses the term's English and none of the English it must avoid.
+//!
 //! Sections are the article's numbered titles ("2 | 乌海市 构建产改工作大格局"), matched to
 //! sites by `number`; the text before the first is the introduction, matched to the overview.
 //! An article without numbered titles is checked as one text against the whole file.
@@ -22,7 +25,7 @@ use super::quantity::{parse_amount, parse_amount_prefix, ParseError, Quantity};
 use super::validate::{
     qualifier_contradicts, same_value, stated_not_in_source, value_contradicts, NO_WORDS,
 };
-use super::{load_with_problems, Content, Figure, LoadError, Problem, Site};
+use super::{load_with_problems, Content, Figure, Glossary, LoadError, Problem, Site};
 
 /// What the checker found in one content file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,11 +38,11 @@ pub struct Report {
     pub figures: usize,
 }
 
-/// Checks a content file through the widget's own types and validation (`load`) and, given
-/// the article's text, against the article. Rule problems name the site and figure by id
-/// (`sites[1] (wuhai).figures[2] (online-exams).qualifier: …`); a problem found both by the
-/// rules and by the article check is listed once.
-pub fn check_file(json: &str, article: Option<&str>) -> Report {
+/// Checks a content file through the widget's own types and validation (`load`), given the
+/// article's text against the article, and given a glossary against the glossary. Problems
+/// name the site and figure by id (`sites[1] (wuhai).figures[2] (online-exams).qualifier: …`);
+/// a problem found both by the rules and by the article check is listed once.
+pub fn check_file(json: &str, article: Option<&str>, glossary: Option<&Glossary>) -> Report {
     let (content, broken) = match load_with_problems(json) {
         Ok(loaded) => loaded,
         Err(LoadError::Invalid(problems)) => {
@@ -62,6 +65,9 @@ pub fn check_file(json: &str, article: Option<&str>) -> Report {
                 problems.push(problem);
             }
         }
+    }
+    if let Some(glossary) = glossary {
+        problems.extend(glossary.check(&content));
     }
     Report {
         problems,

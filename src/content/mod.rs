@@ -3,6 +3,7 @@
 
 mod check;
 mod error;
+mod glossary;
 mod lang;
 mod model;
 mod quantity;
@@ -11,6 +12,7 @@ mod validate;
 
 pub use check::{against_article, check_file, with_ids, Report};
 pub use error::{LoadError, Problem};
+pub use glossary::{has_form, has_variant, texts, Glossary, Term, GLOSSARY_COLUMNS};
 pub use lang::{Lang, Text};
 pub use model::{
     Article, ChartKind, ChartSpec, Content, Figure, Kind, Location, Overview, Practice, Role, Site,
