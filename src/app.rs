@@ -6,11 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::by_identity::ByIdentity;
 use crate::components::{error_panel, strings, Frame, WidthHints};
 use crate::content::{self, Content, Lang, LoadError};
 use crate::geo::MapAsset;
 use crate::options::{Mode, Options};
-use crate::shared::Shared;
 
 /// A script embed: the host page's element the widget lives in, and the options read from its
 /// data attributes. Such a widget leaves the page's address alone.
@@ -41,7 +41,7 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 enum Remote {
     Loading,
-    Ready(Shared<Content>),
+    Ready(ByIdentity<Content>),
     Failed(LoadError),
 }
 
@@ -50,9 +50,9 @@ const FETCH_TIMEOUT_MS: u32 = 10_000;
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let embedded: Rc<Result<Shared<Content>, LoadError>> =
-        use_memo((), |_| content::embedded().map(Shared::new));
-    let asset = (*use_memo((), |_| Shared::new(MapAsset::embedded()))).clone();
+    let embedded: Rc<Result<ByIdentity<Content>, LoadError>> =
+        use_memo((), |_| content::embedded().map(ByIdentity::new));
+    let asset = (*use_memo((), |_| ByIdentity::new(MapAsset::embedded()))).clone();
     // The options are read once, here: from the embed's attributes, or from the page (its
     // address and its owner's markup).
     let options: Rc<Options> = {
@@ -86,7 +86,7 @@ pub fn App(props: &AppProps) -> Html {
                         })
                         .and_then(|text| content::load(&text));
                     match loaded {
-                        Ok(content) => remote.set(Remote::Ready(Shared::new(content))),
+                        Ok(content) => remote.set(Remote::Ready(ByIdentity::new(content))),
                         Err(err) => {
                             web_sys::console::error_1(
                                 &format!("[imreform] content {url}: {err}").into(),
@@ -106,7 +106,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let frame = |content: &Shared<Content>| {
+    let frame = |content: &ByIdentity<Content>| {
         html! {
             <ContextProvider<WidthHints> context={props.hints.clone()}>
                 <Frame content={content.clone()} asset={asset.clone()} host={props.host.clone()} options={options.clone()} />
@@ -137,8 +137,8 @@ pub fn App(props: &AppProps) -> Html {
 /// a dossier of every site's story and figures.
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {
-    pub content: Shared<Content>,
-    pub asset: Shared<MapAsset>,
+    pub content: ByIdentity<Content>,
+    pub asset: ByIdentity<MapAsset>,
     pub lang: Lang,
 }
 

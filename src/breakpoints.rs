@@ -35,7 +35,7 @@ pub fn snap(widths: &[u32], width: f64) -> u32 {
 /// map (`container: map`) and the charts (`container: chart`).
 pub fn css() -> String {
     let mut css = String::from(
-        "/* Written by `cargo run -p mapgen --bin prerender`: one rule per layout width \
+        "/* Written by `cargo run -p prerender`: one rule per layout width \
          (src/breakpoints.rs). */\n.widget [data-bp] { display: none; }\n",
     );
     for (container, selector, widths) in [

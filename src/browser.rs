@@ -402,7 +402,7 @@ pub fn page_url() -> Option<String> {
 
 /// What became of a request to share a link.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Shared {
+pub enum ShareOutcome {
     /// The system's share sheet took it.
     Sheet,
     /// The reader closed the share sheet: nothing to say.
@@ -437,30 +437,30 @@ async fn call_promise(
 
 /// Shares `url` with the system's share sheet where the browser has one (phones), else puts
 /// it on the clipboard.
-pub async fn share(title: &str, url: &str) -> Shared {
+pub async fn share(title: &str, url: &str) -> ShareOutcome {
     let Some(window) = window() else {
-        return Shared::Unavailable;
+        return ShareOutcome::Unavailable;
     };
     let navigator: JsValue = window.navigator().into();
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
     let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
     match call_promise(&navigator, "share", &data).await {
-        Some(Ok(())) => return Shared::Sheet,
+        Some(Ok(())) => return ShareOutcome::Sheet,
         Some(Err(error)) => {
             let name = js_sys::Reflect::get(&error, &"name".into())
                 .ok()
                 .and_then(|n| n.as_string());
             if name.as_deref() == Some("AbortError") {
-                return Shared::Cancelled;
+                return ShareOutcome::Cancelled;
             }
         }
         None => {}
     }
     let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or_default();
     match call_promise(&clipboard, "writeText", &url.into()).await {
-        Some(Ok(())) => Shared::Copied,
-        _ => Shared::Unavailable,
+        Some(Ok(())) => ShareOutcome::Copied,
+        _ => ShareOutcome::Unavailable,
     }
 }
 

@@ -11,6 +11,7 @@
 mod app;
 pub mod breakpoints;
 mod browser;
+pub mod by_identity;
 pub mod chart;
 pub mod components;
 pub mod content;
@@ -21,14 +22,14 @@ pub mod fmath;
 pub mod geo;
 pub mod gesture;
 mod hooks;
-pub mod kiosk;
+pub mod kiosk_timing;
+pub mod marker_navigation;
 #[cfg(feature = "csr")]
 mod mount;
 pub mod options;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod share;
-pub mod shared;
 pub mod small_sort;
 pub mod state;
 

@@ -1,5 +1,5 @@
 //! The widget's first paint, rendered natively at build time with Yew's server renderer from
-//! the same components the browser runs (`tools/mapgen --bin prerender` writes it into
+//! the same components the browser runs (`tools/prerender`, `cargo run -p prerender`, writes it into
 //! `index.html`; a test fails when the page is stale).
 //!
 //! The page carries the widget in both languages (a tiny classic script, `assets/lang.js`,
@@ -9,10 +9,10 @@
 
 use yew::ServerRenderer;
 
+use crate::by_identity::ByIdentity;
 use crate::components::{MapDefs, MapDefsProps};
 use crate::content::{self, Content, Lang};
 use crate::geo::MapAsset;
-use crate::shared::Shared;
 use crate::{Prerendered, PrerenderedProps};
 
 /// Marks the prerendered part of `index.html`.
@@ -36,8 +36,8 @@ pub fn widget_html(lang: Lang) -> String {
 /// The widget drawn from `content` in `lang` (for tests of other content).
 pub fn widget_html_for(content: Content, lang: Lang) -> String {
     let renderer = ServerRenderer::<Prerendered>::with_props(move || PrerenderedProps {
-        content: Shared::new(content),
-        asset: Shared::new(MapAsset::embedded()),
+        content: ByIdentity::new(content),
+        asset: ByIdentity::new(MapAsset::embedded()),
         lang,
     })
     .hydratable(false);
@@ -47,7 +47,7 @@ pub fn widget_html_for(content: Content, lang: Lang) -> String {
 /// The map geometry the prerendered maps `<use>`, once per page.
 pub fn defs_html() -> String {
     let renderer = ServerRenderer::<MapDefs>::with_props(|| MapDefsProps {
-        asset: Shared::new(MapAsset::embedded()),
+        asset: ByIdentity::new(MapAsset::embedded()),
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

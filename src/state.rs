@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::content::Lang;
-use crate::kiosk::{slide, Phase, Timings};
+use crate::kiosk_timing::{slide, Phase, Timings};
 use crate::options::Scheme;
 
 /// What a kiosk needs to run its loop and resets.
@@ -24,8 +24,9 @@ pub struct AppState {
     pub lang: Lang,
     /// The id of the selected site; `None` shows the overview.
     pub selected: Option<String>,
-    /// The reform theme highlighted on the map from the overview, if any.
-    pub highlight: Option<String>,
+    /// The reform topic (one of the content's `themes`) highlighted on the map from the
+    /// overview, if any. ("Theme" in the address is the colour scheme.)
+    pub topic: Option<String>,
     /// Light, dark, or following the system.
     pub scheme: Scheme,
     /// Set in kiosk mode.
@@ -41,7 +42,7 @@ impl Default for AppState {
         Self {
             lang: Lang::Zh,
             selected: None,
-            highlight: None,
+            topic: None,
             scheme: Scheme::Auto,
             kiosk: None,
             attracting: false,
@@ -58,7 +59,7 @@ pub enum Action {
     ClearSelection,
     SetLang(Lang),
     /// Highlight a theme's sites, or stop when it is already highlighted.
-    ToggleTheme(String),
+    ToggleTopic(String),
     SetScheme(Scheme),
     /// The address changed (a link, back or forward): show what it names.
     Navigate {
@@ -91,20 +92,19 @@ impl AppState {
                 next.selected = None;
             }
             Action::Toggle(id) | Action::Select(id) => {
-                // A site's card replaces the overview, and the theme highlight with it.
+                // A site's card replaces the overview, and the theme topic with it.
                 next.selected = Some(id);
-                next.highlight = None;
+                next.topic = None;
             }
             Action::ClearSelection => next.selected = None,
             Action::SetLang(lang) => next.lang = lang,
-            Action::ToggleTheme(theme) => {
-                next.highlight =
-                    (self.highlight.as_deref() != Some(theme.as_str())).then_some(theme);
+            Action::ToggleTopic(topic) => {
+                next.topic = (self.topic.as_deref() != Some(topic.as_str())).then_some(topic);
             }
             Action::SetScheme(scheme) => next.scheme = scheme,
             Action::Navigate { site, lang } => {
                 if site.is_some() {
-                    next.highlight = None;
+                    next.topic = None;
                 }
                 next.selected = site;
                 if let Some(lang) = lang {
@@ -120,7 +120,7 @@ impl AppState {
     /// Kiosk: whether there is nothing of a visitor's to reset.
     fn untouched(&self, kiosk: &KioskConfig) -> bool {
         self.attracting
-            || (self.selected.is_none() && self.highlight.is_none() && self.lang == kiosk.lang)
+            || (self.selected.is_none() && self.topic.is_none() && self.lang == kiosk.lang)
     }
 
     fn tick(&self, idle_ms: f64) -> Self {
@@ -137,14 +137,14 @@ impl AppState {
             Phase::Countdown(seconds) => next.countdown = Some(seconds),
             Phase::Reset => {
                 next.selected = None;
-                next.highlight = None;
+                next.topic = None;
                 next.lang = kiosk.lang;
                 next.attracting = false;
             }
             Phase::Attract(step) => {
                 let shown = slide(step, kiosk.sites.len());
                 next.attracting = true;
-                next.highlight = None;
+                next.topic = None;
                 next.selected = shown.site.and_then(|i| kiosk.sites.get(i).cloned());
                 next.lang = if shown.other_language {
                     kiosk.lang.other()
@@ -202,18 +202,18 @@ mod tests {
     }
 
     #[test]
-    fn themes_toggle_and_give_way_to_a_selected_site() {
-        let state = AppState::default().apply(Action::ToggleTheme("skills".into()));
-        assert_eq!(state.highlight.as_deref(), Some("skills"));
-        let other = state.apply(Action::ToggleTheme("status".into()));
-        assert_eq!(other.highlight.as_deref(), Some("status"));
+    fn topics_toggle_and_give_way_to_a_selected_site() {
+        let state = AppState::default().apply(Action::ToggleTopic("skills".into()));
+        assert_eq!(state.topic.as_deref(), Some("skills"));
+        let other = state.apply(Action::ToggleTopic("status".into()));
+        assert_eq!(other.topic.as_deref(), Some("status"));
         assert_eq!(
-            state.apply(Action::ToggleTheme("skills".into())).highlight,
+            state.apply(Action::ToggleTopic("skills".into())).topic,
             None
         );
         let selected = state.apply(Action::Select("yili".into()));
         assert_eq!(
-            (selected.selected.as_deref(), selected.highlight),
+            (selected.selected.as_deref(), selected.topic),
             (Some("yili"), None)
         );
     }

@@ -6,18 +6,11 @@ use imreform::embed::{parse_host_message, HostMessage};
 use imreform::options::{Options, Scheme};
 use serde_json::Value;
 
-const SITES: [&str; 7] = [
-    "baotou",
-    "wuhai",
-    "ejin-horo",
-    "zalantun",
-    "alxa-hi-tech-zone",
-    "baotou-steel",
-    "yili",
-];
+mod common;
 
 #[test]
 fn hostile_addresses() {
+    let sites = common::site_ids();
     let table = include_str!("fixtures/hostile-addresses.tsv");
     let mut cases = 0;
     for line in table
@@ -29,7 +22,7 @@ fn hostile_addresses() {
             panic!("bad line {line:?}")
         };
         let mut route = Options::from_address(query, fragment);
-        let (known, warning) = route.site_among(&SITES);
+        let (known, warning) = route.site_among(&sites);
         route.site = known;
         route.warnings.extend(warning);
         assert_eq!(route.public_page, None, "{line}");
@@ -55,13 +48,14 @@ fn hostile_addresses() {
 
 #[test]
 fn hostile_host_messages() {
+    let sites = common::site_ids();
     let cases: Vec<Value> =
         serde_json::from_str(include_str!("fixtures/hostile-messages.json")).unwrap();
     assert!(cases.len() >= 14);
     for case in cases {
         let message = &case["message"];
         let field = |name: &str| message.get(name).and_then(Value::as_str).map(str::to_owned);
-        let outcome = parse_host_message(message["type"].as_str(), field, &SITES);
+        let outcome = parse_host_message(message["type"].as_str(), field, &sites);
         let got = match outcome {
             Ok(Some(HostMessage::SetLang(Lang::En))) => "lang en".to_owned(),
             Ok(Some(HostMessage::SetLang(Lang::Zh))) => "lang zh".to_owned(),

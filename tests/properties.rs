@@ -13,15 +13,10 @@ use imreform::embed::{parse_host_message, HostMessage};
 use imreform::options::{Options, Scheme};
 use proptest::prelude::*;
 
-const SITES: [&str; 7] = [
-    "baotou",
-    "wuhai",
-    "ejin-horo",
-    "zalantun",
-    "alxa-hi-tech-zone",
-    "baotou-steel",
-    "yili",
-];
+mod common;
+
+/// The sites, from the built-in content (tests/common).
+static SITES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(common::site_ids);
 
 /// Pieces worth splicing into a content file: JSON punctuation, the article's markers, odd
 /// characters, field names.
@@ -194,7 +189,7 @@ proptest! {
         let query = format!("?{junk}");
         let route = Options::from_address(&query, &fragment);
         prop_assert_eq!(route.public_page.as_deref(), None);
-        let (known, _) = route.site_among(&SITES);
+        let (known, _) = route.site_among(&SITES[..]);
         prop_assert_eq!(known.clone(), route.site.clone().filter(|s| SITES.contains(&s.as_str())));
         let route = Options { site: known, ..route };
         if SITES.contains(&site.as_str()) {
@@ -267,7 +262,7 @@ fn message() -> impl Strategy<Value = Message> {
             "theme" => SCHEMES.to_vec(),
             _ => SITES.iter().chain(OTHER_SITES).copied().collect(),
         };
-        let any: Vec<&'static str> = [LANGS, SCHEMES, &SITES, OTHER_SITES].concat();
+        let any: Vec<&'static str> = [LANGS, SCHEMES, &SITES[..], OTHER_SITES].concat();
         let value = prop_oneof![
             1 => Just(None),
             4 => proptest::sample::select(fitting).prop_map(|v| Some(v.to_owned())),
@@ -302,7 +297,7 @@ fn outcome(m: &Message) -> Outcome {
         Some("site") => "site",
         _ => "unknown type",
     };
-    match parse_host_message(m.kind.as_deref(), read, &SITES) {
+    match parse_host_message(m.kind.as_deref(), read, &SITES[..]) {
         Ok(None) if kind.is_none() => Outcome::NotOurs,
         Ok(None) => Outcome::OurEcho,
         Ok(Some(HostMessage::SetLang(Lang::Zh))) => Outcome::Obeyed("lang zh"),
@@ -362,7 +357,7 @@ proptest! {
         let value = m.value.clone();
         let field = m.field.clone();
         let read = move |name: &str| (name == field).then(|| value.clone()).flatten();
-        let outcome = parse_host_message(m.kind.as_deref(), read, &SITES);
+        let outcome = parse_host_message(m.kind.as_deref(), read, &SITES[..]);
         let Some(kind) = m.kind.as_deref().and_then(|k| k.strip_prefix("imreform:")) else {
             prop_assert_eq!(outcome, Ok(None));
             return Ok(());

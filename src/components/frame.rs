@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::by_identity::ByIdentity;
 use crate::components::{
     class_list, site_list, strings, Map, OverviewCard, SiteCard, SiteListProps,
 };
@@ -16,16 +17,15 @@ use crate::geo::MapAsset;
 use crate::hooks::{
     use_address_sync, use_height_report, use_host_messages, use_kiosk, use_selection_report,
 };
-use crate::kiosk::Timings;
+use crate::kiosk_timing::Timings;
 use crate::options::{self, Mode, Options, Scheme};
-use crate::shared::Shared;
 use crate::state::{Action, AppState, KioskConfig};
 use crate::EmbedHost;
 
 #[derive(Properties, PartialEq)]
 pub struct FrameProps {
-    pub content: Shared<Content>,
-    pub asset: Shared<MapAsset>,
+    pub content: ByIdentity<Content>,
+    pub asset: ByIdentity<MapAsset>,
     pub host: Option<Rc<EmbedHost>>,
     pub options: Rc<Options>,
     /// Rendered natively at build time in this language (see `Prerendered`).
@@ -148,8 +148,8 @@ pub fn Frame(props: &FrameProps) -> Html {
                 content={props.content.clone()}
                 {lang}
                 {dark}
-                theme={state.highlight.clone()}
-                on_theme={dispatch(Action::ToggleTheme)}
+                topic={state.topic.clone()}
+                on_topic={dispatch(Action::ToggleTopic)}
                 on_select={dispatch(Action::Select)}
                 prerender={prerender.is_some()}
                 large_text={kiosk}
@@ -189,7 +189,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                         asset={props.asset.clone()}
                         {lang}
                         selected={state.selected.clone()}
-                        theme={state.highlight.clone()}
+                        topic={state.topic.clone()}
                         touch={kiosk}
                         prerender={prerender.is_some()}
                         on_select={on_select.clone()}
@@ -316,7 +316,7 @@ fn kiosk_overlays(state: &AppState) -> Html {
 /// Every site's story, figures and tables, one after another: for readers without JavaScript
 /// (in the prerender) and for print.
 fn dossier(
-    content: &Shared<Content>,
+    content: &ByIdentity<Content>,
     lang: Lang,
     class: &'static str,
     testid: &'static str,

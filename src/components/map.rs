@@ -8,11 +8,10 @@ use super::use_width::use_measured;
 use super::WidthHints;
 use crate::breakpoints;
 use crate::browser;
+use crate::by_identity::ByIdentity;
 use crate::content::{Content, Kind, Lang};
-use crate::geo::{
-    self, layout_for, layout_with, Inset, Layout, MapAsset, PlacedMarker, SitePoint, Step,
-};
-use crate::shared::Shared;
+use crate::geo::{self, layout_for, layout_with, Inset, Layout, MapAsset, PlacedMarker, SitePoint};
+use crate::marker_navigation::{self, Step};
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
 /// the whole map keeps the wasm small).
@@ -30,16 +29,17 @@ fn next_instance() -> usize {
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub content: Shared<Content>,
-    pub asset: Shared<MapAsset>,
+    pub content: ByIdentity<Content>,
+    pub asset: ByIdentity<MapAsset>,
     pub lang: Lang,
     pub selected: Option<String>,
     /// Kiosk: markers are 48 px touch targets.
     #[prop_or_default]
     pub touch: bool,
-    /// A reform theme chosen in the overview: its sites stand out, the others fade.
+    /// A reform topic (a content theme) chosen in the overview: its sites stand out, the
+    /// others fade.
     #[prop_or_default]
-    pub theme: Option<String>,
+    pub topic: Option<String>,
     /// Rendered at build time: the map at every width of `breakpoints::MAP` (CSS shows the one
     /// that fits), the regions drawn from the shared `MapDefs`, and the markers as links to
     /// their sites (`#baotou`) that work before the wasm runs.
@@ -155,7 +155,7 @@ pub fn Map(props: &MapProps) -> Html {
             let points: Vec<_> = layout.markers.iter().map(|m| m.centre).collect();
             layout
                 .markers
-                .get(geo::step(&points, 0, Step::First))
+                .get(marker_navigation::step(&points, 0, Step::First))
                 .map(|m| m.id.clone())
         });
     let keys = MarkerKeys {
@@ -171,7 +171,9 @@ pub fn Map(props: &MapProps) -> Html {
                     event.prevent_default();
                     let points: Vec<_> = layout.markers.iter().map(|m| m.centre).collect();
                     let from = layout.markers.iter().position(|m| m.id == id).unwrap_or(0);
-                    let to = layout.markers[geo::step(&points, from, step)].id.clone();
+                    let to = layout.markers[marker_navigation::step(&points, from, step)]
+                        .id
+                        .clone();
                     if let Some(root) = node.cast::<web_sys::Element>() {
                         browser::focus(&root, &format!("[data-testid=marker][data-site=\"{to}\"]"));
                     }
@@ -278,7 +280,7 @@ pub fn Map(props: &MapProps) -> Html {
 /// (a dozen copies of the same geometry would be most of the page's bytes).
 #[derive(Properties, PartialEq)]
 pub struct MapDefsProps {
-    pub asset: Shared<MapAsset>,
+    pub asset: ByIdentity<MapAsset>,
 }
 
 #[component]
@@ -411,8 +413,8 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
     };
     let lang = props.lang;
     let selected = props.selected.as_deref() == Some(site.id.as_str());
-    let theme_class = props.theme.as_ref().map(|theme| {
-        if site.themes.contains(theme) {
+    let topic_class = props.topic.as_ref().map(|topic| {
+        if site.themes.contains(topic) {
             "marker--hit"
         } else {
             "marker--dim"
@@ -437,7 +439,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
     let kind_class = super::kind_class(site.kind);
     html! {
         <g
-                class={crate::components::class_list(&[Some("marker"), Some(kind_class), selected.then_some("marker--selected"), theme_class])}
+                class={crate::components::class_list(&[Some("marker"), Some(kind_class), selected.then_some("marker--selected"), topic_class])}
                 role="button"
                 tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-label={name}

@@ -8,18 +8,18 @@ use yew::prelude::*;
 use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
 use super::strings::strings;
+use crate::by_identity::ByIdentity;
 use crate::chart;
 use crate::content::{Content, Lang};
-use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewCardProps {
-    pub content: Shared<Content>,
+    pub content: ByIdentity<Content>,
     pub lang: Lang,
     #[prop_or_default]
     pub dark: bool,
-    pub theme: Option<String>,
-    pub on_theme: Callback<String>,
+    pub topic: Option<String>,
+    pub on_topic: Callback<String>,
     pub on_select: Callback<String>,
     /// Rendered at build time: charts at every width (see `ChartView`).
     #[prop_or_default]
@@ -79,8 +79,8 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                                 <tr>
                                     <th scope="col">{ s.site }</th>
                                     { for content.themes.iter().map(|theme| {
-                                        let pressed = props.theme.as_deref() == Some(theme.id.as_str());
-                                        let on_theme = props.on_theme.clone();
+                                        let pressed = props.topic.as_deref() == Some(theme.id.as_str());
+                                        let on_topic = props.on_topic.clone();
                                         let id = theme.id.clone();
                                         html! {
                                             <th scope="col">
@@ -89,7 +89,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                                                     class={crate::components::class_list(&[Some("matrix__theme"), pressed.then_some("matrix__theme--on")])}
                                                     aria-pressed={pressed.to_string()}
                                                     data-theme={theme.id.clone()}
-                                                    onclick={Callback::from(move |_: MouseEvent| on_theme.emit(id.clone()))}
+                                                    onclick={Callback::from(move |_: MouseEvent| on_topic.emit(id.clone()))}
                                                 >{ theme.name.get(lang) }</button>
                                             </th>
                                         }
@@ -109,7 +109,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                                             </th>
                                             { for content.themes.iter().map(|theme| {
                                                 let yes = site.themes.contains(&theme.id);
-                                                let lit = yes && props.theme.as_deref() == Some(theme.id.as_str());
+                                                let lit = yes && props.topic.as_deref() == Some(theme.id.as_str());
                                                 html! {
                                                     <td class={crate::components::class_list(&[Some("matrix__cell"), lit.then_some("matrix__cell--on")])}>
                                                         if yes {

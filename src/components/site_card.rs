@@ -7,14 +7,18 @@ use yew::prelude::*;
 use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
 use super::strings::{strings, BILINGUAL};
+use super::{class_list, kind_class};
+use crate::browser::ShareOutcome;
+use crate::by_identity::ByIdentity;
 use crate::chart;
 use crate::content::{Content, Figure, Lang, Role, Site};
+use crate::gesture::Swipe;
+use crate::hooks::{use_share_link, use_swipe};
 use crate::share::{self, Qr};
-use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct SiteCardProps {
-    pub content: Shared<Content>,
+    pub content: ByIdentity<Content>,
     pub site_id: String,
     pub lang: Lang,
     #[prop_or_default]
@@ -39,14 +43,6 @@ pub struct SiteCardProps {
     pub share: Option<String>,
 }
 
-/// Where and when a touch on the card began, to tell a swipe from a scroll or a tap.
-#[derive(Clone, Copy)]
-struct TouchStart {
-    x: f64,
-    y: f64,
-    at_ms: f64,
-}
-
 #[component]
 pub fn SiteCard(props: &SiteCardProps) -> Html {
     let scroller = use_node_ref();
@@ -61,137 +57,51 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
     }
     let charts = use_memo(
         (props.content.clone(), props.site_id.clone(), props.lang),
-        |(content, id, lang)| {
-            let Some(site) = content.site(id) else {
-                return Vec::new();
-            };
-            let section = (strings(*lang).section)(site.number);
-            site.charts
-                .iter()
-                .filter_map(|spec| chart::build(spec, &site.figures, &section, *lang).map(Rc::new))
-                .collect::<Vec<_>>()
-        },
+        |(content, id, lang)| site_charts(content, id, *lang),
     );
-    let touch = use_mut_ref(|| None::<TouchStart>);
-    let shared = use_state(|| None::<(String, crate::browser::Shared)>);
-    {
-        // The confirmation belongs to the site it was about.
-        let shared = shared.clone();
-        use_effect_with(props.site_id.clone(), move |_| shared.set(None));
-    }
-    let Some(site) = props.content.site(&props.site_id) else {
+    let lang = props.lang;
+    let site = props.content.site(&props.site_id);
+    let (previous, next) = neighbours(&props.content, &props.site_id);
+    let swipe = {
+        let (on_select, previous, next) = (props.on_select.clone(), previous.clone(), next.clone());
+        use_swipe(Callback::from(move |swipe| {
+            on_select.emit(match swipe {
+                Swipe::Next => next.clone(),
+                Swipe::Previous => previous.clone(),
+            })
+        }))
+    };
+    let (on_share, shared) = use_share_link(
+        props
+            .share_page
+            .as_deref()
+            .map(|page| share::link(page, &props.site_id, lang)),
+        site.map(|site| {
+            format!(
+                "{} · {}",
+                site.name.get(lang),
+                props.content.article.title.get(lang)
+            )
+        })
+        .unwrap_or_default(),
+    );
+    let Some(site) = site else {
         return Html::default();
     };
     // Encoded afresh when the card renders: its props change only with the site or language.
     let take_home = props.share.as_deref().and_then(|base| {
-        let link = share::link(base, &site.id, props.lang);
+        let link = share::link(base, &site.id, lang);
         let qr = Qr::encode(&link)?;
         Some((link, qr))
     });
-    let lang = props.lang;
     let s = strings(lang);
-    let charted: Vec<&str> = site
-        .charts
-        .iter()
-        .flat_map(|c| c.figures.iter().chain(c.total.iter()))
-        .map(String::as_str)
-        .collect();
-    let tiles: Vec<_> = site
-        .figures
-        .iter()
-        .filter(|f| f.role == Role::Result && !charted.contains(&f.id.as_str()))
-        .collect();
-    let context: Vec<_> = site
-        .figures
-        .iter()
-        .filter(|f| f.role == Role::Context)
-        .collect();
-
-    let ordered = props.content.sites_in_order();
-    let position = ordered.iter().position(|o| o.id == site.id).unwrap_or(0);
-    let neighbour = |offset: usize| ordered[(position + offset) % ordered.len()];
-    let (previous, next) = (neighbour(ordered.len() - 1), neighbour(1));
-    let go = |id: String| {
-        let on_select = props.on_select.clone();
-        Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
-    };
+    let (tiles, context) = figure_groups(site);
     let close = {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
-    // A sideways swipe on a touch screen does what next and previous do. The card allows only
-    // vertical panning (CSS touch-action), so a scroll ends in pointercancel, never a swipe.
-    let on_pointer_down = {
-        let touch = touch.clone();
-        Callback::from(move |event: PointerEvent| {
-            *touch.borrow_mut() = (event.pointer_type() == "touch").then(|| TouchStart {
-                x: f64::from(event.client_x()),
-                y: f64::from(event.client_y()),
-                at_ms: event.time_stamp(),
-            });
-        })
-    };
-    let on_pointer_up = {
-        let touch = touch.clone();
-        let (on_select, previous, next) = (
-            props.on_select.clone(),
-            previous.id.clone(),
-            next.id.clone(),
-        );
-        Callback::from(move |event: PointerEvent| {
-            let Some(start) = touch.borrow_mut().take() else {
-                return;
-            };
-            let swipe = crate::gesture::classify(
-                f64::from(event.client_x()) - start.x,
-                f64::from(event.client_y()) - start.y,
-                event.time_stamp() - start.at_ms,
-            );
-            match swipe {
-                Some(crate::gesture::Swipe::Next) => on_select.emit(next.clone()),
-                Some(crate::gesture::Swipe::Previous) => on_select.emit(previous.clone()),
-                None => {}
-            }
-        })
-    };
-    let on_pointer_cancel = {
-        let touch = touch.clone();
-        Callback::from(move |_: PointerEvent| *touch.borrow_mut() = None)
-    };
-    let share_link = props
-        .share_page
-        .as_deref()
-        .map(|page| crate::share::link(page, &site.id, lang));
-    let on_share = share_link.clone().map(|link| {
-        let shared = shared.clone();
-        let title = format!(
-            "{} · {}",
-            site.name.get(lang),
-            props.content.article.title.get(lang)
-        );
-        Callback::from(move |_: MouseEvent| {
-            let (shared, link, title) = (shared.clone(), link.clone(), title.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let outcome = crate::browser::share(&title, &link).await;
-                shared.set(Some((link, outcome)));
-            });
-        })
-    });
-    let share_status = match &*shared {
-        Some((link, crate::browser::Shared::Copied)) => html! {
-            <p class="card__shared" role="status" data-testid="share-status">{ s.link_copied }<span class="card__link">{ link }</span></p>
-        },
-        Some((link, crate::browser::Shared::Unavailable)) => html! {
-            <p class="card__shared" role="status" data-testid="share-status">
-                { s.copy_link }
-                <input class="card__link-input" type="text" readonly=true value={link.clone()} aria-label={s.copy_link} />
-            </p>
-        },
-        _ => Html::default(),
-    };
-    let kind_class = super::kind_class(site.kind);
     let heading_id = format!("card-{}", site.id);
-
+    let live = !props.dossier;
     html! {
         <article
             class={if take_home.is_some() { "card card--share" } else { "card" }}
@@ -200,24 +110,24 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
             data-site={site.id.clone()}
             aria-labelledby={heading_id.clone()}
             lang={lang.tag()}
-            onpointerdown={(!props.dossier).then_some(on_pointer_down)}
-            onpointerup={(!props.dossier).then_some(on_pointer_up)}
-            onpointercancel={(!props.dossier).then_some(on_pointer_cancel)}
+            onpointerdown={live.then_some(swipe.down)}
+            onpointerup={live.then_some(swipe.up)}
+            onpointercancel={live.then_some(swipe.cancel)}
         >
             <header class="card__header">
-                <span class={crate::components::class_list(&[Some("card__number"), Some(kind_class)])} aria-hidden="true">{ site.number }</span>
+                <span class={class_list(&[Some("card__number"), Some(kind_class(site.kind))])} aria-hidden="true">{ site.number }</span>
                 <div class="card__heading">
                     <h2 id={heading_id} class="card__name">{ site.name.get(lang) }</h2>
                     <p class="card__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</p>
                 </div>
-                if !props.dossier {
+                if live {
                     if let Some(on_share) = on_share {
                         <button type="button" class="card__share" onclick={on_share} data-testid="card-share">{ s.share }</button>
                     }
                     <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
                 }
             </header>
-            { share_status }
+            { share_status(shared.as_ref(), lang) }
             <div class="card__scroll" ref={scroller}>
                 <p class="card__headline">{ site.headline.get(lang) }</p>
                 <p class="card__summary">{ site.summary.get(lang) }</p>
@@ -232,20 +142,101 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                 }
                 { details(site, &context, props.content.article.credit.get(lang), lang) }
             </div>
-            if !props.dossier {
-            <nav class="card__nav">
-                <button type="button" class="card__step" onclick={go(previous.id.clone())} data-testid="card-previous">
-                    { format!("← {} {}", s.previous, previous.name.get(lang)) }
-                </button>
-                <button type="button" class="card__step" onclick={go(next.id.clone())} data-testid="card-next">
-                    { format!("{} {} →", s.next, next.name.get(lang)) }
-                </button>
-            </nav>
+            if live {
+                { card_nav(&props.content, (&previous, &next), lang, &props.on_select) }
             }
             if let Some((link, qr)) = &take_home {
                 { take_home_code(link, qr, lang) }
             }
         </article>
+    }
+}
+
+/// The charts of site `id`, laid out from its figures.
+fn site_charts(content: &Content, id: &str, lang: Lang) -> Vec<Rc<chart::Chart>> {
+    let Some(site) = content.site(id) else {
+        return Vec::new();
+    };
+    let section = (strings(lang).section)(site.number);
+    site.charts
+        .iter()
+        .filter_map(|spec| chart::build(spec, &site.figures, &section, lang).map(Rc::new))
+        .collect()
+}
+
+/// The ids of the sites before and after `id` in the article's order (round the end).
+fn neighbours(content: &Content, id: &str) -> (String, String) {
+    let ordered = content.sites_in_order();
+    let position = ordered.iter().position(|o| o.id == id).unwrap_or(0);
+    let neighbour = |offset: usize| ordered[(position + offset) % ordered.len()].id.clone();
+    (neighbour(ordered.len() - 1), neighbour(1))
+}
+
+/// The figures shown as tiles (results no chart shows) and those that set the scene.
+fn figure_groups(site: &Site) -> (Vec<&Figure>, Vec<&Figure>) {
+    let charted: Vec<&str> = site
+        .charts
+        .iter()
+        .flat_map(|c| c.figures.iter().chain(c.total.iter()))
+        .map(String::as_str)
+        .collect();
+    let tiles = site
+        .figures
+        .iter()
+        .filter(|f| f.role == Role::Result && !charted.contains(&f.id.as_str()))
+        .collect();
+    let context = site
+        .figures
+        .iter()
+        .filter(|f| f.role == Role::Context)
+        .collect();
+    (tiles, context)
+}
+
+/// What became of the reader's share: copied, or the link to copy by hand.
+fn share_status(shared: Option<&(String, ShareOutcome)>, lang: Lang) -> Html {
+    let s = strings(lang);
+    match shared {
+        Some((link, ShareOutcome::Copied)) => html! {
+            <p class="card__shared" role="status" data-testid="share-status">{ s.link_copied }<span class="card__link">{ link }</span></p>
+        },
+        Some((link, ShareOutcome::Unavailable)) => html! {
+            <p class="card__shared" role="status" data-testid="share-status">
+                { s.copy_link }
+                <input class="card__link-input" type="text" readonly=true value={link.clone()} aria-label={s.copy_link} />
+            </p>
+        },
+        _ => Html::default(),
+    }
+}
+
+/// Previous and next, by name.
+fn card_nav(
+    content: &Content,
+    (previous, next): (&str, &str),
+    lang: Lang,
+    on_select: &Callback<String>,
+) -> Html {
+    let s = strings(lang);
+    let name = |id: &str| {
+        content
+            .site(id)
+            .map(|site| site.name.get(lang).to_owned())
+            .unwrap_or_default()
+    };
+    let go = |id: &str| {
+        let (on_select, id) = (on_select.clone(), id.to_owned());
+        Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
+    };
+    html! {
+        <nav class="card__nav">
+            <button type="button" class="card__step" onclick={go(previous)} data-testid="card-previous">
+                { format!("← {} {}", s.previous, name(previous)) }
+            </button>
+            <button type="button" class="card__step" onclick={go(next)} data-testid="card-next">
+                { format!("{} {} →", s.next, name(next)) }
+            </button>
+        </nav>
     }
 }
 

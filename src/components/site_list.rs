@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
+use crate::by_identity::ByIdentity;
 use crate::content::{Content, Lang};
-use crate::shared::Shared;
 
 /// What the list shows and reports (a plain function, not a component: it has no state, and
 /// each component type costs the wasm about 0.6 KB gzipped).
 pub struct SiteListProps {
-    pub content: Shared<Content>,
+    pub content: ByIdentity<Content>,
     pub selected: Option<String>,
     pub lang: Lang,
     pub on_select: Callback<String>,

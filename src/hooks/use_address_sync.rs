@@ -5,9 +5,9 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::by_identity::ByIdentity;
 use crate::content::{Content, Lang};
 use crate::options::{self, Options};
-use crate::shared::Shared;
 use crate::state::{Action, AppState};
 
 /// Keeps the address and the state in step; does nothing where the widget is not the page's
@@ -16,7 +16,7 @@ use crate::state::{Action, AppState};
 pub fn use_address_sync(
     standalone: bool,
     state: &UseReducerHandle<AppState>,
-    content: Shared<Content>,
+    content: ByIdentity<Content>,
 ) {
     use_effect_with(
         (state.selected.clone(), state.lang),

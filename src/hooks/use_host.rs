@@ -7,9 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::by_identity::ByIdentity;
 use crate::content::{Content, Lang};
 use crate::embed::{self, HostMessage};
-use crate::shared::Shared;
 use crate::state::{Action, AppState};
 use crate::EmbedHost;
 
@@ -34,7 +34,7 @@ pub fn use_height_report(root: NodeRef, standalone: bool, id: String) {
 #[hook]
 pub fn use_host_messages(
     dispatcher: UseReducerDispatcher<AppState>,
-    content: Shared<Content>,
+    content: ByIdentity<Content>,
     id: String,
 ) {
     browser::use_messages(Callback::from(

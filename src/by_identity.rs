@@ -6,29 +6,29 @@ use std::rc::Rc;
 ///
 /// Props and memo keys are compared on every render; comparing the whole article or every
 /// border point each time would be wasted work (and keep the models' derived `PartialEq` in the
-/// wasm). A new value (an override file loaded) is a new `Shared`, so it still re-renders.
+/// wasm). A new value (an override file loaded) is a new `ByIdentity`, so it still re-renders.
 #[derive(Debug)]
-pub struct Shared<T>(Rc<T>);
+pub struct ByIdentity<T>(Rc<T>);
 
-impl<T> Shared<T> {
+impl<T> ByIdentity<T> {
     pub fn new(value: T) -> Self {
         Self(Rc::new(value))
     }
 }
 
-impl<T> Clone for Shared<T> {
+impl<T> Clone for ByIdentity<T> {
     fn clone(&self) -> Self {
         Self(Rc::clone(&self.0))
     }
 }
 
-impl<T> PartialEq for Shared<T> {
+impl<T> PartialEq for ByIdentity<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl<T> std::ops::Deref for Shared<T> {
+impl<T> std::ops::Deref for ByIdentity<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
@@ -42,8 +42,8 @@ mod tests {
 
     #[test]
     fn equal_only_to_itself_and_its_clones() {
-        let a = Shared::new(vec![1, 2, 3]);
-        let b = Shared::new(vec![1, 2, 3]);
+        let a = ByIdentity::new(vec![1, 2, 3]);
+        let b = ByIdentity::new(vec![1, 2, 3]);
         assert!(a == a.clone());
         assert!(a != b, "same value, different identity");
         assert_eq!(*a, vec![1, 2, 3]);

@@ -14,7 +14,7 @@ fn index_html_carries_the_current_prerender() {
     let expected = imreform::prerender::page(&page).expect("index.html has the prerender markers");
     assert!(
         page == expected,
-        "index.html's prerender is stale: run `cargo run -p mapgen --bin prerender` and commit"
+        "index.html's prerender is stale: run `cargo run -p prerender` and commit"
     );
 }
 
@@ -24,6 +24,6 @@ fn style_css_carries_the_current_breakpoints() {
     let expected = imreform::prerender::stylesheet(&css).expect("style.css has the markers");
     assert!(
         css == expected,
-        "style.css's breakpoint rules are stale: run `cargo run -p mapgen --bin prerender` and commit"
+        "style.css's breakpoint rules are stale: run `cargo run -p prerender` and commit"
     );
 }

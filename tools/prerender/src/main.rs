@@ -1,4 +1,4 @@
-//! `cargo run -p mapgen --bin prerender` writes the widget's first paint into index.html and
+//! `cargo run -p prerender` writes the widget's first paint into index.html and
 //! the container-query rules that go with it into assets/style.css (see imreform::prerender).
 
 use std::process::ExitCode;
