@@ -112,50 +112,7 @@ pub fn Frame(props: &FrameProps) -> Html {
         Scheme::Light => false,
         Scheme::Auto => system_dark,
     };
-    let dispatch = |make: fn(String) -> Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |id: String| dispatcher.dispatch(make(id)))
-    };
-    let on_select = dispatch(Action::Toggle);
-    let on_clear = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::ClearSelection))
-    };
-    // No share button on a kiosk: nobody there has a phone in the widget's page (a kiosk's
-    // way to take a story home is a QR code).
-    let share_page = match &props.host {
-        _ if kiosk => None,
-        _ if options.public_page.is_some() => options.public_page.clone(),
-        Some(host) => host.page.clone(),
-        None => browser::page_url(),
-    };
-    let card = match &state.selected {
-        Some(id) => html! {
-            <SiteCard
-                content={props.content.clone()}
-                site_id={id.clone()}
-                {lang}
-                {dark}
-                on_close={on_clear.clone()}
-                on_select={dispatch(Action::Select)}
-                {share_page}
-                large_text={kiosk}
-                share={options.public_page.clone().filter(|_| kiosk)}
-            />
-        },
-        None => html! {
-            <OverviewCard
-                content={props.content.clone()}
-                {lang}
-                {dark}
-                topic={state.topic.clone()}
-                on_topic={dispatch(Action::ToggleTopic)}
-                on_select={dispatch(Action::Select)}
-                prerender={prerender.is_some()}
-                large_text={kiosk}
-            />
-        },
-    };
+    let card = card(props, &state, dark, kiosk, prerender.is_some());
     let class = class_list(&[
         Some("widget"),
         (mode == Mode::Embed).then_some("widget--embed"),
@@ -181,32 +138,7 @@ pub fn Frame(props: &FrameProps) -> Html {
             onkeydown={close_on_escape(&state, root)}
         >
             { header(&props.content, &state) }
-            // Map, card, list: on a phone the card a reader opens sits right under the map.
-            <main class="widget__body">
-                <div class="widget__map">
-                    <Map
-                        content={props.content.clone()}
-                        asset={props.asset.clone()}
-                        {lang}
-                        selected={state.selected.clone()}
-                        topic={state.topic.clone()}
-                        touch={kiosk}
-                        prerender={prerender.is_some()}
-                        on_select={on_select.clone()}
-                        on_clear={on_clear}
-                    />
-                </div>
-                <div class="widget__card">{ card }</div>
-                <div class="widget__list">
-                    { site_list(&SiteListProps {
-                        content: props.content.clone(),
-                        selected: state.selected.clone(),
-                        lang,
-                        on_select,
-                        links: prerender.is_some(),
-                    }) }
-                </div>
-            </main>
+            { body(props, &state, card, kiosk, prerender.is_some()) }
             <footer class="widget__credit" data-testid="credit">
                 <p>{ props.content.article.credit.get(lang) }</p>
             </footer>
@@ -226,6 +158,101 @@ pub fn Frame(props: &FrameProps) -> Html {
             </div>
             { kiosk_overlays(&state) }
         </div>
+    }
+}
+
+/// A callback that dispatches the action `make` builds from a site or topic id.
+fn dispatch_id(state: &UseReducerHandle<AppState>, make: fn(String) -> Action) -> Callback<String> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |id: String| dispatcher.dispatch(make(id)))
+}
+
+fn clear(state: &UseReducerHandle<AppState>) -> Callback<()> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |()| dispatcher.dispatch(Action::ClearSelection))
+}
+
+/// The open site's card, or the overview.
+fn card(
+    props: &FrameProps,
+    state: &UseReducerHandle<AppState>,
+    dark: bool,
+    kiosk: bool,
+    prerender: bool,
+) -> Html {
+    let (lang, options) = (state.lang, &props.options);
+    // No share button on a kiosk: nobody there has a phone in the widget's page (a kiosk's
+    // way to take a story home is a QR code).
+    let share_page = match &props.host {
+        _ if kiosk => None,
+        _ if options.public_page.is_some() => options.public_page.clone(),
+        Some(host) => host.page.clone(),
+        None => browser::page_url(),
+    };
+    match &state.selected {
+        Some(id) => html! {
+            <SiteCard
+                content={props.content.clone()}
+                site_id={id.clone()}
+                {lang}
+                {dark}
+                on_close={clear(state)}
+                on_select={dispatch_id(state, Action::Select)}
+                {share_page}
+                large_text={kiosk}
+                share={options.public_page.clone().filter(|_| kiosk)}
+            />
+        },
+        None => html! {
+            <OverviewCard
+                content={props.content.clone()}
+                {lang}
+                {dark}
+                topic={state.topic.clone()}
+                on_topic={dispatch_id(state, Action::ToggleTopic)}
+                on_select={dispatch_id(state, Action::Select)}
+                {prerender}
+                large_text={kiosk}
+            />
+        },
+    }
+}
+
+/// Map, card, list: on a phone the card a reader opens sits right under the map.
+fn body(
+    props: &FrameProps,
+    state: &UseReducerHandle<AppState>,
+    card: Html,
+    kiosk: bool,
+    prerender: bool,
+) -> Html {
+    let lang = state.lang;
+    html! {
+        <main class="widget__body">
+            <div class="widget__map">
+                <Map
+                    content={props.content.clone()}
+                    asset={props.asset.clone()}
+                    {lang}
+                    selected={state.selected.clone()}
+                    topic={state.topic.clone()}
+                    touch={kiosk}
+                    {prerender}
+                    on_select={dispatch_id(state, Action::Toggle)}
+                    on_clear={clear(state)}
+                />
+            </div>
+            <div class="widget__card">{ card }</div>
+            <div class="widget__list">
+                { site_list(&SiteListProps {
+                    content: props.content.clone(),
+                    selected: state.selected.clone(),
+                    lang,
+                    on_select: dispatch_id(state, Action::Toggle),
+                    links: prerender,
+                }) }
+            </div>
+        </main>
     }
 }
 

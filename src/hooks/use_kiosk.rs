@@ -38,6 +38,127 @@ fn on_countdown(event: &web_sys::Event) -> bool {
         .is_some()
 }
 
+/// An event listener the browser calls.
+type Listener = Closure<dyn Fn(web_sys::Event)>;
+
+/// Listeners on the window in the capture phase, removed when this is dropped.
+struct CapturedListeners {
+    window: web_sys::Window,
+    listeners: Vec<(&'static str, Rc<Listener>)>,
+}
+
+impl CapturedListeners {
+    fn new(window: web_sys::Window) -> Self {
+        Self {
+            window,
+            listeners: Vec::new(),
+        }
+    }
+
+    fn listen(&mut self, names: &[&'static str], listener: Listener) {
+        let listener = Rc::new(listener);
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_capture(true);
+        for &name in names {
+            let _ = self
+                .window
+                .add_event_listener_with_callback_and_add_event_listener_options(
+                    name,
+                    listener.as_ref().as_ref().unchecked_ref(),
+                    &options,
+                );
+            self.listeners.push((name, listener.clone()));
+        }
+    }
+}
+
+impl Drop for CapturedListeners {
+    fn drop(&mut self) {
+        for (name, listener) in &self.listeners {
+            let _ = self.window.remove_event_listener_with_callback_and_bool(
+                name,
+                listener.as_ref().as_ref().unchecked_ref(),
+                true,
+            );
+        }
+    }
+}
+
+/// What the kiosk's listeners share.
+#[derive(Clone)]
+struct Input {
+    last_ms: Rc<Cell<f64>>,
+    swallow_click: Rc<Cell<bool>>,
+    attracting: Rc<Cell<bool>>,
+}
+
+/// A touch, key or wheel: input now; the touch that stops the attract loop does nothing else.
+fn on_input(
+    input: Input,
+    element: web_sys::Element,
+    dispatcher: UseReducerDispatcher<AppState>,
+) -> Listener {
+    Closure::new(move |event: web_sys::Event| {
+        input.last_ms.set(now());
+        let _ = element.remove_attribute("data-pointer");
+        if input.attracting.get() {
+            event.prevent_default();
+            event.stop_propagation();
+            input.swallow_click.set(true);
+        } else if on_countdown(&event) {
+            // "Stay": the countdown goes as the finger lands, so the click that follows would
+            // press whatever lies under it. The touch only stays.
+            input.swallow_click.set(true);
+        }
+        dispatcher.dispatch(Action::Touch);
+    })
+}
+
+/// The click of a touch that was only meant to stop the loop or to stay is swallowed.
+fn on_click(swallow_click: Rc<Cell<bool>>) -> Listener {
+    Closure::new(move |event: web_sys::Event| {
+        if swallow_click.replace(false) {
+            event.prevent_default();
+            event.stop_propagation();
+        }
+    })
+}
+
+/// Whether the daily reload is due: the one thing that reads the wall clock, and never in the
+/// first minute (a reload at 04:30 must not reload again).
+fn reload_due(reload_at: Option<(u32, u32)>, started_ms: f64) -> bool {
+    let Some((hour, minute)) = reload_at else {
+        return false;
+    };
+    let date = js_sys::Date::new_0();
+    date.get_hours() == hour && date.get_minutes() == minute && now() - started_ms > 61_000.0
+}
+
+/// Every tick: the idle time to the state, the pointer hidden when idle, the daily reload.
+fn ticker(
+    last_input_ms: Rc<Cell<f64>>,
+    element: web_sys::Element,
+    dispatcher: UseReducerDispatcher<AppState>,
+    reload_at: Option<(u32, u32)>,
+    step_ms: f64,
+) -> Interval {
+    let started_ms = now();
+    Interval::new(tick_ms(step_ms), move || {
+        let idle_ms = now() - last_input_ms.get();
+        if idle_ms > HIDE_POINTER_MS {
+            let _ = element.set_attribute("data-pointer", "hidden");
+        }
+        dispatcher.dispatch(Action::Tick { idle_ms });
+        if reload_due(reload_at, started_ms) {
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().reload();
+            }
+        }
+    })
+}
+
+/// The kiosk's browser side while `enabled` (see the module's note); `attracting` is the
+/// state's, read by the listeners; `step_ms` sets how often idle time is checked.
 #[hook]
 pub fn use_kiosk(
     root: NodeRef,
@@ -50,127 +171,45 @@ pub fn use_kiosk(
     // Read by the listeners, which outlive renders.
     let attracting_now = use_mut_ref(|| Rc::new(Cell::new(false)));
     attracting_now.borrow().set(attracting);
-    let flag = attracting_now.borrow().clone();
+    let attracting = attracting_now.borrow().clone();
     use_effect_with(enabled, move |&enabled| -> Box<dyn FnOnce()> {
         // A kiosk reloads itself after a crash (crate::crash).
         crate::crash::set_kiosk(enabled);
-        if let (true, Some(element)) = (enabled, root.cast::<web_sys::Element>()) {
-            let last_input = Rc::new(Cell::new(now()));
-            let swallow_click = Rc::new(Cell::new(false));
-            let started = now();
-            // The page-wide kiosk styles (no zoom, no selection), taken off again at teardown.
-            let page = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element());
-            if let Some(page) = &page {
-                let _ = page.class_list().add_1("kiosk");
-            }
-
-            let on_input = {
-                let (last_input, swallow_click, flag, dispatcher) = (
-                    last_input.clone(),
-                    swallow_click.clone(),
-                    flag.clone(),
-                    dispatcher.clone(),
-                );
-                let element = element.clone();
-                Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-                    last_input.set(now());
-                    let _ = element.remove_attribute("data-pointer");
-                    if flag.get() {
-                        // The touch that stops the attract loop does nothing else.
-                        event.prevent_default();
-                        event.stop_propagation();
-                        swallow_click.set(true);
-                    } else if on_countdown(&event) {
-                        // "Stay": the countdown goes as the finger lands, so the click that
-                        // follows would press whatever lies under it. The touch only stays.
-                        swallow_click.set(true);
-                    }
-                    dispatcher.dispatch(Action::Touch);
-                })
-            };
-            let on_click = {
-                let swallow_click = swallow_click.clone();
-                Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
-                    if swallow_click.replace(false) {
-                        event.prevent_default();
-                        event.stop_propagation();
-                    }
-                })
-            };
-            let block = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
-                event.prevent_default()
-            });
-            // On the window, capturing: before Yew's own capturing listeners on the app root, so
-            // the touch that stops the attract loop never reaches a marker.
-            let Some(window) = web_sys::window() else {
-                return Box::new(|| ()) as Box<dyn FnOnce()>;
-            };
-            let listen = |name: &str, f: &Closure<dyn Fn(web_sys::Event)>| {
-                let options = web_sys::AddEventListenerOptions::new();
-                options.set_capture(true);
-                let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
-                    name,
-                    f.as_ref().unchecked_ref(),
-                    &options,
-                );
-            };
-            for name in ["pointerdown", "keydown", "wheel"] {
-                listen(name, &on_input);
-            }
-            listen("click", &on_click);
-            for name in ["contextmenu", "dragstart", "selectstart"] {
-                listen(name, &block);
-            }
-
-            let ticker = {
-                let element = element.clone();
-                Interval::new(tick_ms(step_ms), move || {
-                    let idle_ms = now() - last_input.get();
-                    if idle_ms > HIDE_POINTER_MS {
-                        let _ = element.set_attribute("data-pointer", "hidden");
-                    }
-                    dispatcher.dispatch(Action::Tick { idle_ms });
-                    if let Some((hour, minute)) = reload_at {
-                        // The daily reload is the one thing that reads the wall clock.
-                        let date = js_sys::Date::new_0();
-                        let due = date.get_hours() == hour && date.get_minutes() == minute;
-                        // Not in the first minute: a reload at 04:30 must not reload again.
-                        if due && now() - started > 61_000.0 {
-                            if let Some(window) = web_sys::window() {
-                                let _ = window.location().reload();
-                            }
-                        }
-                    }
-                })
-            };
-            return Box::new(move || {
-                for name in ["pointerdown", "keydown", "wheel"] {
-                    let _ = window.remove_event_listener_with_callback_and_bool(
-                        name,
-                        on_input.as_ref().unchecked_ref(),
-                        true,
-                    );
-                }
-                let _ = window.remove_event_listener_with_callback_and_bool(
-                    "click",
-                    on_click.as_ref().unchecked_ref(),
-                    true,
-                );
-                for name in ["contextmenu", "dragstart", "selectstart"] {
-                    let _ = window.remove_event_listener_with_callback_and_bool(
-                        name,
-                        block.as_ref().unchecked_ref(),
-                        true,
-                    );
-                }
-                drop(ticker);
-                if let Some(page) = &page {
-                    let _ = page.class_list().remove_1("kiosk");
-                }
-            });
+        let (true, Some(element), Some(window)) =
+            (enabled, root.cast::<web_sys::Element>(), web_sys::window())
+        else {
+            return Box::new(|| ());
+        };
+        // The page-wide kiosk styles (no zoom, no selection), taken off again at teardown.
+        let page = window.document().and_then(|d| d.document_element());
+        if let Some(page) = &page {
+            let _ = page.class_list().add_1("kiosk");
         }
-        Box::new(|| ())
+        let input = Input {
+            last_ms: Rc::new(Cell::new(now())),
+            swallow_click: Rc::new(Cell::new(false)),
+            attracting,
+        };
+        // On the window, capturing: before Yew's own capturing listeners on the app root, so
+        // the touch that stops the attract loop never reaches a marker.
+        let mut listeners = CapturedListeners::new(window);
+        let swallow_click = input.swallow_click.clone();
+        let last_ms = input.last_ms.clone();
+        listeners.listen(
+            &["pointerdown", "keydown", "wheel"],
+            on_input(input, element.clone(), dispatcher.clone()),
+        );
+        listeners.listen(&["click"], on_click(swallow_click));
+        listeners.listen(
+            &["contextmenu", "dragstart", "selectstart"],
+            Closure::new(|event: web_sys::Event| event.prevent_default()),
+        );
+        let ticker = ticker(last_ms, element, dispatcher, reload_at, step_ms);
+        Box::new(move || {
+            drop((listeners, ticker));
+            if let Some(page) = &page {
+                let _ = page.class_list().remove_1("kiosk");
+            }
+        })
     });
 }
