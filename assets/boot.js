@@ -20,8 +20,13 @@ function start() {
     },
     (error) => {
       console.error("[imreform] the interactive graphic could not start:", error);
-      // As without JavaScript: the prerendered map's links lead to the stories below it.
+      // As without JavaScript: the prerendered map's links lead to the stories below it (in
+      // <noscript>, which a page running scripts keeps as text: parse it now).
       document.documentElement.classList.remove("js");
+      for (const holder of document.querySelectorAll("#imreform noscript.dossier-holder")) {
+        const stories = new DOMParser().parseFromString(holder.textContent, "text/html").body;
+        holder.replaceWith(...[...stories.childNodes].map((node) => document.importNode(node, true)));
+      }
       const targets = hosts.length ? hosts.map((h) => h.shadowRoot) : [document.getElementById("imreform")];
       for (const target of targets.filter(Boolean)) {
         const note = document.createElement("p");
@@ -53,7 +58,7 @@ async function showPrerender(host, root, styled) {
   const widget = source?.querySelector(`.prerender[data-lang="${lang}"]`);
   if (!widget || root.querySelector(".widget")) return; // no prerender, or the widget came first
   const clone = document.importNode(widget, true);
-  clone.querySelector(".dossier")?.remove();
+  clone.querySelector(".dossier-holder")?.remove();
   const frame = clone.querySelector(".widget");
   if (options.mode === "embed") frame?.classList.add("widget--embed");
   if (options.mode === "kiosk") frame?.classList.add("widget--kiosk");

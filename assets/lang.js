@@ -3,7 +3,7 @@
 // read by options.js (loaded just before), the grammar the wasm reads them by: lang= in the
 // address, else the browser's preferred language, else Chinese; the colour scheme (theme=,
 // else the system's); mode=embed, mode=kiosk and compact. Its warnings are the wasm's to log.
-// It marks the page as scripted (which hides the no-JavaScript dossier) and, in a frame, tells
+// It marks the page as scripted (which hides what only works without it) and, in a frame, tells
 // the host page the prerender's height until the widget takes over and reports its own.
 (function () {
   var root = document.documentElement;

@@ -108,6 +108,9 @@ describe("first paint", () => {
         const heading = page.locator(".prerender:visible h1");
         assert.match(await heading.textContent(), title, `${query} ${locale}`);
         assert.equal(await page.getByTestId("widget").count(), 0, "the wasm has not run");
+        // A browser that runs scripts leaves the no-JavaScript stories unparsed (<noscript>).
+        assert.equal(await page.getByTestId("dossier-card").count(), 0, "no dossier parsed");
+        assert.equal(await page.locator("noscript.dossier-holder").count(), 1);
       } finally {
         await close();
       }

@@ -148,10 +148,13 @@ pub fn Frame(props: &FrameProps) -> Html {
                 { dossier(&props.content, lang, "dossier dossier--print", "print-dossier") }
             }
             if prerender == Some(Lang::Zh) {
-                // For readers without JavaScript (hidden once a script runs): every site's story,
-                // which the markers and list entries link to. In the default language only, so
-                // each site's id is on the page once.
-                { dossier(&props.content, lang, "dossier", "dossier") }
+                // For readers without JavaScript: every site's story, which the markers and list
+                // entries link to. In <noscript>, so a browser that runs scripts never parses it
+                // (half the page's elements; boot.js brings it back if the wasm cannot start).
+                // In the default language only, so each site's id is on the page once.
+                <noscript class="dossier-holder">
+                    { dossier(&props.content, lang, "dossier", "dossier") }
+                </noscript>
             }
             <div class="visually-hidden" aria-live="polite" data-testid="announcer">
                 { announcement(&props.content, &state) }
