@@ -30,6 +30,7 @@ pub mod share;
 pub mod shared;
 pub mod small_sort;
 pub mod state;
+pub mod text;
 
 pub use app::{App, AppProps, EmbedHost, Prerendered, PrerenderedProps};
 #[cfg(feature = "csr")]

@@ -6,10 +6,8 @@ mod drawing;
 mod model;
 mod palette;
 mod render;
-mod text;
 
 pub use drawing::{Anchor, Baseline, Colour, Drawing, Paint, Shape};
 pub use model::{build, timeline, Body, Chart, Datum, Event, Table};
 pub use palette::{css as palette_css, Palette, DARK, LIGHT};
 pub use render::{render, render_at, TextSize};
-pub use text::wrap;

@@ -15,9 +15,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::drawing::{Drawing, ShapeRecorder};
 use super::model::{Body, Chart, Datum, Event};
 use super::palette::Palette;
-use super::text::wrap;
 use crate::content::Unit;
-use crate::geo::text_width;
+use crate::text::{text_width, wrap};
 
 const FAMILY: &str =
     "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif";
