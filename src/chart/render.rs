@@ -2,13 +2,12 @@
 //! width in CSS px and a given text size ([`TextSize`]).
 //!
 //! What plotters does: every value reaches the page through a plotters coordinate system. Each
-//! chart is a `ChartBuilder` chart (`Cartesian2d<RangedCoordf64, RangedCoordf64>`) whose x axis
+//! chart puts a `Cartesian2d<RangedCoordf64, RangedCoordf64>` on its drawing area whose x axis
 //! is the chart's scale: bar lengths and their zero baseline, the stacked bar's segments and
 //! total, the timeline's dates and years (labelled at plotters' key points), the unit charts'
 //! columns. Bars, marks, ticks and the values at the bars' ends are plotters elements
-//! (`Rectangle`, `Circle`, `PathElement`, `EmptyElement + Text`) drawn with `draw_series` in
-//! the chart's own coordinates. No plotters feature is needed for this (`default-features =
-//! false`).
+//! (`Rectangle`, `Circle`, `PathElement`, `EmptyElement + Text`) drawn as series in the chart's
+//! own coordinates. No plotters feature is needed for this (`default-features = false`).
 //!
 //! What stays ours, and why: the editorial layout. Labels wrap above their bars rather than
 //! beside them (a phone has no room for a label column), values sit past the bars' ends, keys
@@ -18,6 +17,14 @@
 //! text is drawn on the drawing area in pixels. plotters' mesh (`configure_mesh`) is not used:
 //! it would print the scale's numbers, which these charts do not show (each bar states its
 //! value), and it formats them with `f64`'s `Display`, which the wasm does without.
+//!
+//! Measured, and why the coordinate systems are built without `ChartBuilder` (release wasm
+//! after `wasm-opt -Oz`, Brotli q11): before this layer the wasm was 520,709 B (179.5 KB
+//! Brotli); with a `ChartBuilder`/`ChartContext::draw_series` chart for each scale 532,811 B
+//! (184.3 KB, the widget 193.0 KB against its 190 KB budget); with `Cartesian2d::new` on the
+//! drawing area (`DrawingArea::apply_coord_spec`) 523,062 B (180.6 KB, the widget 189.4 KB).
+//! `ChartBuilder` adds label areas, a caption and series annotations these charts have no use
+//! for, and would cost 3.7 KB Brotli for the same drawing.
 //!
 //! Every length of the layout (line height, bar thickness, gaps, swatches, dots) is in
 //! proportion to the text, so a chart asked for larger text (a kiosk read from a step back) is
@@ -29,6 +36,7 @@ use std::ops::Range;
 use plotters::coord::ranged1d::Ranged;
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::coord::Shift;
+use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -86,8 +94,9 @@ impl TextSize {
 }
 
 type Root<'a> = DrawingArea<NodeBackend<'a>, Shift>;
-/// A chart on the drawing: x is a scale of values, y the layout's pixels from the top.
-type Plot<'a, 'b> = ChartContext<'a, NodeBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// The drawing on a coordinate system: x is a scale of values, y the layout's pixels from the
+/// top.
+type Plot<'a> = DrawingArea<NodeBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 type Drawn = Result<(), String>;
 
 /// Recording shapes cannot fail; plotters' own checks (a text it cannot lay out) still could,
@@ -96,22 +105,24 @@ fn err<E>(_: E) -> String {
     "chart drawing failed".to_owned()
 }
 
-/// A chart over the whole drawing whose x axis maps `values` onto the pixels from `from` to
-/// `to` (both drawn on), and whose y axis counts the drawing's pixels from the top down.
-fn scale<'a, 'b>(
-    root: &'a Root<'b>,
-    values: Range<f64>,
-    (from, to): (f64, f64),
-) -> Result<Plot<'a, 'b>, String> {
-    let (width, height) = root.dim_in_pixel();
-    let right = width as i32 - 1 - to.round() as i32;
-    ChartBuilder::on(root)
-        .margin_left(from.round() as i32)
-        .margin_right(right.max(0))
-        // plotters' y axis points up, over the plotting area's height less one pixel: this
-        // range makes a y value the pixel row it names.
-        .build_cartesian_2d(values, (f64::from(height) - 1.0)..0.0)
-        .map_err(err)
+/// The drawing with an x axis that maps `values` onto the pixels from `from` to `to`, and a y
+/// axis that counts its pixels from the top down.
+fn scale<'a>(root: &Root<'a>, values: Range<f64>, (from, to): (f64, f64)) -> Plot<'a> {
+    let height = root.dim_in_pixel().1 as i32;
+    let pixels = (from.round() as i32..to.round() as i32, 0..height);
+    root.apply_coord_spec(Cartesian2d::new(values, 0.0..f64::from(height), pixels))
+}
+
+/// Draws each element of a series in the plot's coordinates.
+fn series<'a, E>(plot: &Plot<'a>, elements: impl IntoIterator<Item = E>) -> Drawn
+where
+    E: Drawable<NodeBackend<'a>>,
+    for<'e> &'e E: PointCollection<'e, (f64, f64)>,
+{
+    for element in elements {
+        plot.draw(&element).map_err(err)?;
+    }
+    Ok(())
 }
 
 /// The style of a text: its size, role, horizontal anchor and weight; anchored at its top.
@@ -254,21 +265,22 @@ fn bars(root: Option<&Root>, data: &[Datum], width: f64, t: TextSize) -> Result<
     let all: Vec<&Datum> = data.iter().collect();
     let x0 = t.px(1.0);
     let end = width - value_room(&all, t) - x0;
-    let mut chart = scale(root, 0.0..max.max(f64::MIN_POSITIVE), (x0, end))?;
+    let chart = scale(root, 0.0..max.max(f64::MIN_POSITIVE), (x0, end));
     let rows = || data.iter().zip(tops.iter().copied());
     // The zero baseline, beside each bar (not through the labels above them).
     let baselines = rows().map(|(_, top)| baseline(top - t.px(1.0), top + t.px(BAR + 5.0), t));
-    chart.draw_series(baselines).map_err(err)?;
-    chart
-        .draw_series(rows().map(|(d, top)| {
+    series(&chart, baselines)?;
+    series(
+        &chart,
+        rows().map(|(d, top)| {
             let corners = [(0.0, top + t.px(2.0)), (d.value, top + t.px(BAR + 2.0))];
             Rectangle::new(corners, paint(Role::Primary, !d.derived, t.stroke(2)))
-        }))
-        .map_err(err)?;
+        }),
+    )?;
     let values = rows().map(|(d, top)| {
         EmptyElement::at((d.value, top + t.px(3.0))) + value_text(&d.display, t.px(6.0), t)
     });
-    chart.draw_series(values).map_err(err)?;
+    series(&chart, values)?;
     Ok(y)
 }
 
@@ -310,7 +322,7 @@ fn stacked_bar(root: &Root, parts: &[Datum], total: &Datum, width: f64, t: TextS
     let roles = [Role::Primary, Role::Secondary, Role::Accent];
     let x0 = t.px(1.0);
     let end = width - value_room(&[total], t) - x0;
-    let mut chart = scale(root, 0.0..total.value.max(f64::MIN_POSITIVE), (x0, end))?;
+    let chart = scale(root, 0.0..total.value.max(f64::MIN_POSITIVE), (x0, end));
     let (top, bottom) = (t.px(2.0), t.px(BAR + 8.0));
     let mut sum = 0.0;
     let segments: Vec<(f64, f64)> = parts
@@ -322,9 +334,9 @@ fn stacked_bar(root: &Root, parts: &[Datum], total: &Datum, width: f64, t: TextS
         .collect();
     let bars = segments.iter().zip(roles.iter().cycle());
     let bars = bars.map(|(&(a, b), role)| Rectangle::new([(a, top), (b, bottom)], role.filled()));
-    chart.draw_series(bars).map_err(err)?;
+    series(&chart, bars)?;
     let room = |(a, b): (f64, f64)| {
-        f64::from(chart.backend_coord(&(b, 0.0)).0 - chart.backend_coord(&(a, 0.0)).0)
+        f64::from(chart.map_coordinate(&(b, 0.0)).0 - chart.map_coordinate(&(a, 0.0)).0)
     };
     let on_parts: Vec<_> = segments
         .iter()
@@ -336,18 +348,16 @@ fn stacked_bar(root: &Root, parts: &[Datum], total: &Datum, width: f64, t: TextS
                 + Text::new(p.display.clone(), (0, 0), style)
         })
         .collect();
-    chart.draw_series(on_parts).map_err(err)?;
+    series(&chart, on_parts)?;
     // The total is worked out, not stated: an outline around the whole bar, and its label.
     let outline = Rectangle::new(
         [(0.0, x0), (sum, bottom + x0)],
         Role::Ink.stroke_width(t.stroke(2)),
     );
-    chart.draw_series([outline]).map_err(err)?;
+    series(&chart, [outline])?;
     let value = EmptyElement::at((sum, t.px(6.0))) + value_text(&total.display, t.px(7.0), t);
-    chart.draw_series([value]).map_err(err)?;
-    chart
-        .draw_series([baseline(0.0, bottom + t.px(4.0), t)])
-        .map_err(err)?;
+    series(&chart, [value])?;
+    series(&chart, [baseline(0.0, bottom + t.px(4.0), t)])?;
     Ok(())
 }
 
@@ -378,7 +388,7 @@ fn units(root: Option<&Root>, data: &[Datum], width: f64, t: TextSize) -> Result
         y = lines_at(root, &wrap(&d.label, t.px(LABEL_PX), panel_w), (x0, y), t)? + t.px(4.0);
         let count = d.value.max(0.0).round() as usize;
         if let Some(root) = root {
-            let mut chart = scale(root, 0.0..COLUMNS, (x0, x0 + COLUMNS * cell))?;
+            let chart = scale(root, 0.0..COLUMNS, (x0, x0 + COLUMNS * cell));
             let r = cell * 0.38;
             let at = |k: usize| {
                 let (col, row) = ((k % COLUMNS as usize) as f64, (k / COLUMNS as usize) as f64);
@@ -387,14 +397,14 @@ fn units(root: Option<&Root>, data: &[Datum], width: f64, t: TextSize) -> Result
             if d.unit == Unit::People {
                 let dots = (0..count)
                     .map(|k| Circle::new(at(k), r.round() as i32, Role::Primary.filled()));
-                chart.draw_series(dots).map_err(err)?;
+                series(&chart, dots)?;
             } else {
                 let half = r.round() as i32;
                 let squares = (0..count).map(|k| {
                     let square = [(-half, -half), (half, half)];
                     EmptyElement::at(at(k)) + Rectangle::new(square, Role::Accent.filled())
                 });
-                chart.draw_series(squares).map_err(err)?;
+                series(&chart, squares)?;
             }
         }
         y += (count as f64 / COLUMNS).ceil() * cell;
@@ -457,18 +467,18 @@ fn time_axis(
     let first = events.iter().map(|e| e.at).fold(f64::MAX, f64::min).floor();
     let last = events.iter().map(|e| e.at).fold(f64::MIN, f64::max).floor() + 1.0;
     let (left, right) = (t.px(14.0), width - t.px(14.0));
-    let mut chart = scale(root, first..last, (left, right))?;
+    let chart = scale(root, first..last, (left, right));
     let (axis_y, tick) = (t.px(30.0), t.px(4.0));
     let rule = Role::Rule.stroke_width(t.stroke(2));
     let axis = PathElement::new(vec![(first, axis_y), (last, axis_y)], rule);
-    chart.draw_series([axis]).map_err(err)?;
+    series(&chart, [axis])?;
     let years = first as i32..=last as i32;
     let tick_style = Role::Rule.stroke_width(t.stroke(1));
     let ticks = years.map(|year| {
         let at = f64::from(year);
         PathElement::new(vec![(at, axis_y - tick), (at, axis_y + tick)], tick_style)
     });
-    chart.draw_series(ticks).map_err(err)?;
+    series(&chart, ticks)?;
     // As many year labels as fit 40 px (at the standard size) apart.
     let fit = ((right - left) / t.px(40.0)) as usize + 1;
     let labelled = RangedCoordi32::from(first as i32..last as i32).key_points(fit);
@@ -476,19 +486,17 @@ fn time_axis(
         let style = font(t.px(SMALL_PX), Role::Muted, HPos::Center, false);
         EmptyElement::at((f64::from(year), t.px(2.0))) + Text::new(year.to_string(), (0, 0), style)
     });
-    chart.draw_series(labels).map_err(err)?;
+    series(&chart, labels)?;
     if let Some((from, to, _)) = span {
         let half = t.px(5.0);
         let band = [(*from, axis_y - half), (*to, axis_y + half)];
-        chart
-            .draw_series([Rectangle::new(band, Role::Secondary.filled())])
-            .map_err(err)?;
+        series(&chart, [Rectangle::new(band, Role::Secondary.filled())])?;
     }
     let dots = events.iter().map(|e| {
         let style = paint(Role::Primary, !e.derived, t.stroke(2));
         Circle::new((e.at, axis_y), t.px(6.0).round() as i32, style)
     });
-    chart.draw_series(dots).map_err(err)?;
+    series(&chart, dots)?;
     Ok(())
 }
 
