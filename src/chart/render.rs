@@ -479,8 +479,9 @@ fn time_axis(
         PathElement::new(vec![(at, axis_y - tick), (at, axis_y + tick)], tick_style)
     });
     series(&chart, ticks)?;
-    // As many year labels as fit 40 px (at the standard size) apart.
-    let fit = ((right - left) / t.px(40.0)) as usize + 1;
+    // Labelled years at least 40 px (at the standard size) apart: plotters' key points take
+    // the most gaps between them, and step by 1, 2, 5 or 10 years to stay within it.
+    let fit = ((right - left) / t.px(40.0)) as usize;
     let labelled = RangedCoordi32::from(first as i32..last as i32).key_points(fit);
     let labels = labelled.into_iter().map(|year| {
         let style = font(t.px(SMALL_PX), Role::Muted, HPos::Center, false);
@@ -503,7 +504,7 @@ fn time_axis(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::Shape;
+    use crate::chart::{Paint, Shape};
     use crate::content::Lang;
 
     fn every_chart() -> Vec<Chart> {
@@ -587,5 +588,65 @@ mod tests {
                 assert!(x + width <= 360, "{shape:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_timeline_ticks_every_year_and_labels_the_years_that_fit() {
+        let content = crate::content::embedded().expect("content");
+        let chart = crate::chart::timeline(&content.overview.timeline, Lang::En);
+        for (width, every_year) in [(260, false), (1370, true)] {
+            let drawing = render(&chart, width).expect("drawn");
+            let ticks = drawing.shapes.iter().filter(|s| {
+                matches!(s, Shape::Poly { points, paint: Paint::Stroke(Role::Rule, 1) } if points.len() == 2)
+            });
+            // 2017 to 2023: the first event's year to the year after the last.
+            assert_eq!(ticks.count(), 7, "{width} px");
+            let years: Vec<i32> = drawing.texts().filter_map(|t| t.parse().ok()).collect();
+            assert!(years.windows(2).all(|w| w[0] < w[1]), "{years:?}");
+            assert!(years.iter().all(|y| (2017..=2023).contains(y)), "{years:?}");
+            assert_eq!(years.len() == 7, every_year, "{width} px: {years:?}");
+            assert!(years.len() >= 3, "{width} px: {years:?}");
+        }
+    }
+
+    #[test]
+    fn shapes_keep_the_role_they_were_drawn_in() {
+        let content = crate::content::embedded().expect("content");
+        let site = content.site("baotou-steel").expect("site");
+        let chart = crate::chart::build(&site.charts[0], &site.figures, "section", Lang::En)
+            .expect("chart");
+        let drawing = render(&chart, 500).expect("drawn");
+        let fills: Vec<Role> = drawing
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect {
+                    paint: Paint::Fill(role),
+                    y: 2,
+                    ..
+                } => Some(*role),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fills, [Role::Primary, Role::Secondary], "the two parts");
+        let outlined = |s: &&Shape| {
+            matches!(
+                s,
+                Shape::Rect {
+                    paint: Paint::Stroke(Role::Ink, _),
+                    ..
+                }
+            )
+        };
+        assert_eq!(
+            drawing.shapes.iter().filter(outlined).count(),
+            2,
+            "total and its swatch"
+        );
+        let unit = drawing.shapes.iter().find_map(|s| match s {
+            Shape::Text { text, role, .. } if *text == chart.unit => Some(*role),
+            _ => None,
+        });
+        assert_eq!(unit, Some(Role::Muted));
     }
 }
