@@ -284,6 +284,9 @@ fn bars(root: Option<&Root>, data: &[Datum], width: f64, t: TextSize) -> Result<
     Ok(y)
 }
 
+/// The roles of a stacked bar's parts, in turn.
+const PARTS: [Role; 3] = [Role::Primary, Role::Secondary, Role::Accent];
+
 /// One bar split into its parts, the derived total at its end, and a key below.
 fn stacked(
     root: Option<&Root>,
@@ -292,8 +295,7 @@ fn stacked(
     width: f64,
     t: TextSize,
 ) -> Result<f64, String> {
-    let roles = [Role::Primary, Role::Secondary, Role::Accent];
-    let role = |i: usize| roles[i % roles.len()];
+    let role = |i: usize| PARTS[i % PARTS.len()];
     let bar_height = t.px(BAR + 6.0);
     if let Some(root) = root {
         stacked_bar(root, parts, total, width, t)?;
@@ -319,7 +321,6 @@ fn stacked(
 /// The stacked bar itself: its parts in turn along the scale, each part's value on it where it
 /// fits, and the derived total as an outline around them with its value at the end.
 fn stacked_bar(root: &Root, parts: &[Datum], total: &Datum, width: f64, t: TextSize) -> Drawn {
-    let roles = [Role::Primary, Role::Secondary, Role::Accent];
     let x0 = t.px(1.0);
     let end = width - value_room(&[total], t) - x0;
     let chart = scale(root, 0.0..total.value.max(f64::MIN_POSITIVE), (x0, end));
@@ -332,7 +333,7 @@ fn stacked_bar(root: &Root, parts: &[Datum], total: &Datum, width: f64, t: TextS
             (sum - p.value, sum)
         })
         .collect();
-    let bars = segments.iter().zip(roles.iter().cycle());
+    let bars = segments.iter().zip(PARTS.iter().cycle());
     let bars = bars.map(|(&(a, b), role)| Rectangle::new([(a, top), (b, bottom)], role.filled()));
     series(&chart, bars)?;
     let room = |(a, b): (f64, f64)| {
