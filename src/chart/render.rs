@@ -22,7 +22,7 @@
 //! after `wasm-opt -Oz`, Brotli q11): before this layer the wasm was 520,709 B (179.5 KB
 //! Brotli); with a `ChartBuilder`/`ChartContext::draw_series` chart for each scale 532,811 B
 //! (184.3 KB, the widget 193.0 KB against its 190 KB budget); with `Cartesian2d::new` on the
-//! drawing area (`DrawingArea::apply_coord_spec`) 523,062 B (180.6 KB, the widget 189.4 KB).
+//! drawing area (`DrawingArea::apply_coord_spec`) 522,978 B (180.4 KB, the widget 189.2 KB).
 //! `ChartBuilder` adds label areas, a caption and series annotations these charts have no use
 //! for, and would cost 3.7 KB Brotli for the same drawing.
 //!
