@@ -32,6 +32,7 @@ pub mod prerender;
 pub mod share;
 pub mod small_sort;
 pub mod state;
+pub mod text;
 
 pub use app::{App, AppProps, EmbedHost, Prerendered, PrerenderedProps};
 #[cfg(feature = "csr")]

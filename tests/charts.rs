@@ -1,6 +1,6 @@
 //! The charts built from the article's content: structure, qualifiers, units and drawing.
 
-use imreform::chart::{self, Body, Chart, Shape, LIGHT};
+use imreform::chart::{self, Body, Chart, Shape};
 use imreform::content::{self, Content, Lang};
 
 fn content() -> Content {
@@ -94,7 +94,7 @@ fn alxas_instructors_and_enterprises_are_small_multiples_not_one_axis() {
         [108.0, 102.0]
     );
     assert!(charts[0].unit.is_empty(), "no shared axis");
-    let drawing = chart::render(&charts[0], 560, &LIGHT).unwrap();
+    let drawing = chart::render(&charts[0], 560).unwrap();
     let circles = drawing
         .shapes
         .iter()
@@ -137,7 +137,7 @@ fn bars_start_at_a_zero_baseline_and_print_every_value() {
     let content = content();
     let chart = &site_charts(&content, "wuhai", Lang::Zh)[1];
     for width in [240, 360, 640] {
-        let drawing = chart::render(chart, width, &LIGHT).unwrap();
+        let drawing = chart::render(chart, width).unwrap();
         assert_eq!(drawing.width, width);
         let bars: Vec<(i32, i32)> = drawing
             .shapes
@@ -183,7 +183,7 @@ fn the_timeline_marks_stated_and_derived_dates() {
         ]
     );
     assert!(span.is_some(), "the one-year term is drawn");
-    let drawing = chart::render(&chart, 360, &LIGHT).unwrap();
+    let drawing = chart::render(&chart, 360).unwrap();
     let texts: Vec<&str> = drawing.texts().collect();
     let drawn = |label: &str| texts.iter().any(|t| t.starts_with(label));
     assert!(drawn("July 2021") && drawn("2017"), "{texts:?}");
@@ -206,7 +206,7 @@ fn text_from_the_content_stays_one_text_shape() {
     if let Body::Bars(bars) = &mut chart.body {
         bars[0].label = hostile.into();
     }
-    let drawing = chart::render(&chart, 400, &LIGHT).unwrap();
+    let drawing = chart::render(&chart, 400).unwrap();
     // Kept as text for the DOM builder (which escapes it), never turned into shapes.
     assert!(drawing.texts().any(|t| t.contains(hostile)));
 }

@@ -102,7 +102,7 @@ fn html_in_every_text_field_stays_text_in_the_widget_and_charts() {
     for spec in &site.charts {
         let chart =
             imreform::chart::build(spec, &site.figures, "2", content::Lang::En).expect("chart");
-        let drawing = imreform::chart::render(&chart, 400, &imreform::chart::LIGHT).expect("drawn");
+        let drawing = imreform::chart::render(&chart, 400).expect("drawn");
         // Markup in the content stays text: one text shape holds it whole, for the DOM builder
         // to set as text (html! escapes by construction).
         assert!(

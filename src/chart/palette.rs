@@ -1,7 +1,9 @@
 //! Colours shared by the map (through CSS custom properties of the same names) and the charts
-//! (drawn by plotters with these values). Each meets WCAG AA contrast against its background.
+//! (drawn by plotters in [`Role`]s, which CSS colours with these values). Each meets WCAG AA
+//! contrast against its background.
 
-use plotters::style::RGBColor;
+use plotters::style::{Color, RGBColor};
+use plotters_backend::BackendColor;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Palette {
@@ -43,27 +45,86 @@ pub const DARK: Palette = Palette {
     accent: RGBColor(0x5c, 0xb8, 0xdb),
 };
 
-impl Palette {
-    /// Each colour with the name of its role, as chart shapes carry it in their class
-    /// (`f-ink` fills, `s-ink` strokes) for CSS to colour in the scheme the page shows.
-    pub fn roles(&self) -> [(&'static str, RGBColor); 7] {
-        [
-            ("ink", self.ink),
-            ("muted", self.muted),
-            ("paper", self.paper),
-            ("primary", self.primary),
-            ("secondary", self.secondary),
-            ("rule", self.rule),
-            ("accent", self.accent),
-        ]
+/// What a colour is for. Charts are drawn in roles, never in colours: each shape carries its
+/// role to its SVG node's class (`f-ink` fills, `s-ink` strokes), which CSS colours in the
+/// scheme the page shows ([`css`]), so a chart drawn once (the prerender, before anyone knows
+/// the reader's scheme) shows in either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Ink,
+    Muted,
+    Paper,
+    Primary,
+    Secondary,
+    Rule,
+    Accent,
+}
+
+impl Role {
+    /// Every role, in the order of its index.
+    pub const ALL: [Role; 7] = [
+        Role::Ink,
+        Role::Muted,
+        Role::Paper,
+        Role::Primary,
+        Role::Secondary,
+        Role::Rule,
+        Role::Accent,
+    ];
+
+    /// The role's name in CSS classes and custom properties.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Ink => "ink",
+            Role::Muted => "muted",
+            Role::Paper => "paper",
+            Role::Primary => "primary",
+            Role::Secondary => "secondary",
+            Role::Rule => "rule",
+            Role::Accent => "accent",
+        }
     }
 
-    /// The role of a colour this palette drew with.
-    pub fn role(&self, rgb: (u8, u8, u8)) -> Option<&'static str> {
-        self.roles()
-            .into_iter()
-            .find(|(_, c)| (c.0, c.1, c.2) == rgb)
-            .map(|(name, _)| name)
+    /// The role a plotters colour stands for (see the `Color` impl): the index in its red
+    /// channel. Anything else (plotters' own colours, which the charts never use) is ink.
+    pub(crate) fn of(colour: BackendColor) -> Role {
+        Role::ALL
+            .get(usize::from(colour.rgb.0))
+            .copied()
+            .unwrap_or(Role::Ink)
+    }
+}
+
+/// plotters styles every element with a colour, and hands the backend only that colour. A
+/// role is therefore a plotters colour whose red channel is the role's index (never shown: the
+/// backend reads the index back, [`Role::of`], so no colour value is ever looked up).
+impl Color for Role {
+    fn to_backend_color(&self) -> BackendColor {
+        BackendColor {
+            alpha: 1.0,
+            rgb: (*self as u8, 0, 0),
+        }
+    }
+}
+
+impl Palette {
+    /// The colour of `role` in this palette.
+    pub fn rgb(&self, role: Role) -> RGBColor {
+        match role {
+            Role::Ink => self.ink,
+            Role::Muted => self.muted,
+            Role::Paper => self.paper,
+            Role::Primary => self.primary,
+            Role::Secondary => self.secondary,
+            Role::Rule => self.rule,
+            Role::Accent => self.accent,
+        }
+    }
+
+    /// `#rrggbb` of `role`, as SVG paint (the fallback where the stylesheet is not applied).
+    pub fn hex(&self, role: Role) -> String {
+        let c = self.rgb(role);
+        format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
     }
 }
 
@@ -71,12 +132,10 @@ impl Palette {
 /// chart drawn once (the prerender, before anyone knows the reader's scheme) shows in the
 /// scheme the page is in.
 pub fn css() -> String {
-    let hex = |c: RGBColor| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
     let vars = |palette: &Palette| {
-        palette
-            .roles()
+        Role::ALL
             .iter()
-            .map(|(name, c)| format!(" --chart-{name}: {};", hex(*c)))
+            .map(|&role| format!(" --chart-{}: {};", role.name(), palette.hex(role)))
             .collect::<String>()
     };
     let mut css = format!(
@@ -84,7 +143,7 @@ pub fn css() -> String {
         vars(&LIGHT),
         vars(&DARK)
     );
-    for (name, _) in LIGHT.roles() {
+    for name in Role::ALL.map(Role::name) {
         css.push_str(&format!(
             ".chart__svg .f-{name} {{ fill: var(--chart-{name}); }} .chart__svg .s-{name} {{ stroke: var(--chart-{name}); }}\n"
         ));
@@ -97,12 +156,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_role_is_told_apart_in_both_palettes() {
-        for palette in [LIGHT, DARK] {
-            for (name, colour) in palette.roles() {
-                assert_eq!(palette.role((colour.0, colour.1, colour.2)), Some(name));
-            }
+    fn a_role_comes_back_from_plotters_as_itself() {
+        for (i, role) in Role::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, i);
+            assert_eq!(Role::of(role.to_backend_color()), role);
+            assert_eq!(
+                Role::of(role.filled().color.to_backend_color()),
+                role,
+                "through a plotters style"
+            );
         }
+        let names: std::collections::BTreeSet<_> = Role::ALL.map(Role::name).into();
+        assert_eq!(names.len(), Role::ALL.len());
     }
 
     #[test]

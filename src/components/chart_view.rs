@@ -9,7 +9,7 @@ use super::use_width::use_measured;
 use super::WidthHints;
 use crate::breakpoints;
 use crate::chart::{
-    render_at, Anchor, Baseline, Chart, Drawing, Paint, Palette, Shape, TextSize, DARK, LIGHT,
+    render_at, Anchor, Baseline, Chart, Drawing, Paint, Palette, Role, Shape, TextSize, DARK, LIGHT,
 };
 use crate::content::Lang;
 use crate::decimal::fixed;
@@ -65,12 +65,11 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     };
     let all_widths = widths.len() > 1;
     let drawings = use_memo(
-        (props.chart.clone(), widths, props.dark, text),
-        |(chart, widths, dark, text)| {
-            let palette = if *dark { &DARK } else { &LIGHT };
+        (props.chart.clone(), widths, text),
+        |(chart, widths, text)| {
             widths
                 .iter()
-                .map(|&w| (w, render_at(chart, w, palette, *text)))
+                .map(|&w| (w, render_at(chart, w, *text)))
                 .collect::<Vec<_>>()
         },
     );
@@ -140,33 +139,28 @@ pub fn drawing_svg(drawing: &Drawing, breakpoint: Option<u32>, palette: &Palette
     }
 }
 
-/// A paint as SVG attributes.
+/// A paint as SVG attributes: the role's class, and its colour in `palette` as the fallback
+/// where the stylesheet does not reach.
 struct Painted {
     fill: String,
     stroke: String,
     stroke_width: Option<String>,
-    opacity: Option<String>,
-    class: Option<String>,
+    class: String,
 }
 
 fn painted(paint: Paint, palette: &Palette) -> Painted {
-    let colour = paint.colour();
-    let opacity = (colour.alpha < 1.0).then(|| fixed(colour.alpha, 3));
-    let role = palette.role(colour.rgb);
     match paint {
-        Paint::Fill(c) => Painted {
-            fill: c.hex(),
+        Paint::Fill(role) => Painted {
+            fill: palette.hex(role),
             stroke: "none".to_owned(),
             stroke_width: None,
-            opacity,
-            class: role.map(|r| format!("f-{r}")),
+            class: format!("f-{}", role.name()),
         },
-        Paint::Stroke(c, width) => Painted {
+        Paint::Stroke(role, width) => Painted {
             fill: "none".to_owned(),
-            stroke: c.hex(),
+            stroke: palette.hex(role),
             stroke_width: Some(width.to_string()),
-            opacity,
-            class: role.map(|r| format!("s-{r}")),
+            class: format!("s-{}", role.name()),
         },
     }
 }
@@ -181,11 +175,11 @@ fn shape(shape: &Shape, palette: &Palette) -> Html {
             paint,
         } => {
             let p = painted(*paint, palette);
-            html! { <rect class={p.class} x={x.to_string()} y={y.to_string()} width={width.to_string()} height={height.to_string()} fill={p.fill} stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
+            html! { <rect class={p.class} x={x.to_string()} y={y.to_string()} width={width.to_string()} height={height.to_string()} fill={p.fill} stroke={p.stroke} stroke-width={p.stroke_width} /> }
         }
         Shape::Line { from, to, paint } => {
             let p = painted(*paint, palette);
-            html! { <line class={p.class} x1={from.0.to_string()} y1={from.1.to_string()} x2={to.0.to_string()} y2={to.1.to_string()} stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
+            html! { <line class={p.class} x1={from.0.to_string()} y1={from.1.to_string()} x2={to.0.to_string()} y2={to.1.to_string()} stroke={p.stroke} stroke-width={p.stroke_width} /> }
         }
         Shape::Poly { points, paint } => {
             let p = painted(*paint, palette);
@@ -196,10 +190,10 @@ fn shape(shape: &Shape, palette: &Palette) -> Html {
                 .join(" ");
             match paint {
                 Paint::Fill(_) => {
-                    html! { <polygon class={p.class} {points} fill={p.fill} opacity={p.opacity} /> }
+                    html! { <polygon class={p.class} {points} fill={p.fill} /> }
                 }
                 Paint::Stroke(..) => {
-                    html! { <polyline class={p.class} {points} fill="none" stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
+                    html! { <polyline class={p.class} {points} fill="none" stroke={p.stroke} stroke-width={p.stroke_width} /> }
                 }
             }
         }
@@ -209,7 +203,7 @@ fn shape(shape: &Shape, palette: &Palette) -> Html {
             paint,
         } => {
             let p = painted(*paint, palette);
-            html! { <circle class={p.class} cx={centre.0.to_string()} cy={centre.1.to_string()} r={radius.to_string()} fill={p.fill} stroke={p.stroke} stroke-width={p.stroke_width} opacity={p.opacity} /> }
+            html! { <circle class={p.class} cx={centre.0.to_string()} cy={centre.1.to_string()} r={radius.to_string()} fill={p.fill} stroke={p.stroke} stroke-width={p.stroke_width} /> }
         }
         Shape::Text {
             at,
@@ -218,7 +212,7 @@ fn shape(shape: &Shape, palette: &Palette) -> Html {
             size_px,
             family,
             bold,
-            colour,
+            role,
             text,
         } => {
             let anchor = match anchor {
@@ -232,11 +226,10 @@ fn shape(shape: &Shape, palette: &Palette) -> Html {
                 Baseline::Bottom => "-0.5ex",
             };
             html! {
-                <text class={palette.role(colour.rgb).map(|r| format!("f-{r}"))}
+                <text class={format!("f-{}", Role::name(*role))}
                     x={at.0.to_string()} y={at.1.to_string()} {dy} text-anchor={anchor}
                     font-size={fixed(*size_px, 1)} font-family={family.clone()}
-                    font-weight={bold.then_some("bold")} fill={colour.hex()}
-                    opacity={(colour.alpha < 1.0).then(|| fixed(colour.alpha, 3))}>
+                    font-weight={bold.then_some("bold")} fill={palette.hex(*role)}>
                     { text }
                 </text>
             }

@@ -5,6 +5,7 @@
 
 use super::MapAsset;
 use crate::content::{Lang, Site};
+pub use crate::text::text_width;
 
 /// An axis-aligned box in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -190,14 +191,6 @@ pub fn marker_radius(width: f64, touch: bool) -> f64 {
     // A hair over 24 so rounding never leaves a kiosk target under 48 px.
     let min = if touch { 24.5 } else { 12.0 };
     crate::fmath::clamp(6.0 + 0.012 * width, min, 34.0)
-}
-
-/// Estimated width of a line of text: CJK characters are one em, others about 0.56 em.
-pub fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars()
-        .map(|c| if c as u32 >= 0x2E80 { 1.0 } else { 0.56 })
-        .sum::<f64>()
-        * font_px
 }
 
 /// The region name as the map prints it (Hohhot is marked as the capital).
