@@ -80,7 +80,10 @@ function stage(from, name) {
 }
 const brotliSizes = {}; // what the server will send, for the check below
 const dirs = { widget: stage("dist", "widget"), peer: stage("bench/dist/peer", "peer"), floor: stage("bench/floor", "floor") };
-for (const f of ["index.html", "widget_bg.wasm"]) brotliSizes[f] = readFileSync(join(dirs.widget, `${f}.br`)).length;
+// The wasm's name carries its content hash (widget-<hash>_bg.wasm).
+const WASM = readdirSync(dirs.widget).find((f) => /^widget-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!WASM) throw new Error("dist/ has no widget-<hash>_bg.wasm");
+for (const f of ["index.html", WASM]) brotliSizes[f] = readFileSync(join(dirs.widget, `${f}.br`)).length;
 
 // No CSP: the ECharts peer page has an inline <style> (the server's default policy would block it).
 const server = await serve({ dir: dirs.widget, base: "/widget/", also: [{ base: "/peer/", dir: dirs.peer }, { base: "/floor/", dir: dirs.floor }], csp: null });
@@ -449,13 +452,13 @@ if (phoneRuns) {
     results[key] = { widget: w, echarts: e, floor: f };
     console.log(`${label.padEnd(52)}${pad(fmt(w), 10)}${pad(fmt(e), 10)}${pad(fmt(f), 10)}${pad(target ?? "", 12)}`);
   }
-  const wasm = runs.widget[0]?.resources.find((r) => r.url.endsWith("widget_bg.wasm"));
+  const wasm = runs.widget[0]?.resources.find((r) => r.url.endsWith(WASM));
   const inFirst = runs.widget.filter((r) => r.mapInFirstPaint).length;
   console.log(
     `(the widget's map was in its first painted frame in ${inFirst} of ${runs.widget.length} loads; that frame started at ` +
       `${sec(m("widget", "mapFrameMs"))} (median). CLS leaves out shifts in the 500 ms after the bench's tap, as a ` +
       `real tap's hadRecentInput does; with them the widget's is ${clsFmt(m("widget", "clsWithCardOpening"))}. ` +
-      `widget_bg.wasm came as ${kb(wasm?.encodedBodySize ?? null)} on the wire, ${kb(wasm?.decodedBodySize ?? null)} decoded.)`,
+      `the wasm came as ${kb(wasm?.encodedBodySize ?? null)} on the wire, ${kb(wasm?.decodedBodySize ?? null)} decoded.)`,
   );
   const each = (key) =>
     ["widget", "peer", "floor"].map((name) => runs[name].map((r) => (r[key] === null ? "n/a" : (r[key] / 1000).toFixed(2))).join(" ")).join(" | ");

@@ -58,7 +58,7 @@ describe("first paint", () => {
     const wasmRequests = [];
     let release;
     const gate = new Promise((resolve) => (release = resolve));
-    await context.route("**/widget_bg.wasm", async (route) => {
+    await context.route("**/widget-*_bg.wasm", async (route) => {
       wasmRequests.push(route.request().url());
       await gate;
       await route.continue();

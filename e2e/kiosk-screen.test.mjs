@@ -468,7 +468,7 @@ describe("kiosk on one screen", () => {
       // The wasm arrives late, as on a slow start-up.
       let release;
       const held = new Promise((done) => (release = done));
-      await page.route("**/widget_bg.wasm", async (route) => {
+      await page.route("**/widget-*_bg.wasm", async (route) => {
         await held;
         await route.continue();
       });

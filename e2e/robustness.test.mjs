@@ -191,7 +191,7 @@ describe("robustness", () => {
     expectProblems(context, /Failed to load resource: net::ERR_FAILED/, /\[imreform\] the interactive graphic could not start/);
     try {
       const page = await context.newPage();
-      await page.route("**/widget_bg.wasm", (route) => route.abort());
+      await page.route("**/widget-*_bg.wasm", (route) => route.abort());
       await page.goto(env.url);
       await page.locator(".imreform-failed").waitFor();
       const map = page.locator(".prerender:visible .map__svg:visible");

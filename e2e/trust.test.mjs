@@ -93,7 +93,7 @@ describe("only the page's owner steers the widget", () => {
     let release = () => {};
     if (hold) {
       const gate = new Promise((resolve) => (release = resolve));
-      await context.route("**/widget_bg.wasm", async (route) => {
+      await context.route("**/widget-*_bg.wasm", async (route) => {
         await gate;
         await route.continue();
       });

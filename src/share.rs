@@ -197,7 +197,7 @@ impl Qr {
 /// Millimetres per CSS pixel on a screen `diagonal_in` inches across showing `width` by
 /// `height` pixels (square pixels; a 55-inch 1920x1080 screen: 0.63 mm).
 pub fn mm_per_px(diagonal_in: f64, width: u32, height: u32) -> f64 {
-    diagonal_in * 25.4 / crate::fmath::hypot(f64::from(width), f64::from(height))
+    diagonal_in * 25.4 / f64::from(width).hypot(f64::from(height))
 }
 
 /// The fewest whole CSS pixels that are at least `mm` millimetres on such a screen.

@@ -249,7 +249,7 @@ pub fn Map(props: &MapProps) -> Html {
                 aria-describedby={description_id.clone()}
             >
                 <rect class="map__background" width={num(w)} height={num(h)} onclick={clear.clone()} />
-                <g transform={format!("scale({})", crate::decimal::shortest(layout.scale))} onclick={clear.clone()} aria-hidden="true">
+                <g transform={format!("scale({})", crate::decimal::fixed(layout.scale, 6))} onclick={clear.clone()} aria-hidden="true">
                     { regions }
                 </g>
                 { overlay(layout, lang) }
@@ -310,7 +310,7 @@ fn overlay(layout: &Layout, lang: Lang) -> Html {
     let bar = &layout.scale_bar;
     let (bx, by) = bar.origin;
     let tick = font * 0.35;
-    let km = crate::decimal::shortest(bar.km);
+    let km = crate::decimal::fixed(bar.km, 6);
     let scale_text = (strings(lang).kilometres)(&km);
     html! {
         <g class="map__overlay" aria-hidden="true" font-size={num(font)}>
@@ -359,7 +359,7 @@ fn inset_view(inset: &Inset, layout: &Layout, regions_id: &str, clip_id: &str, l
             </clipPath>
             <rect class="map__background" x={num(panel.x0)} y={num(panel.y0)} width={num(panel.x1 - panel.x0)} height={num(panel.y1 - panel.y0)} />
             <g clip-path={format!("url(#{clip_id})")}>
-                <g transform={format!("translate({} {}) scale({})", num(tx), num(ty), crate::decimal::shortest(zoom))}>
+                <g transform={format!("translate({} {}) scale({})", num(tx), num(ty), crate::decimal::fixed(zoom, 6))}>
                     <use href={format!("#{regions_id}")} />
                 </g>
             </g>

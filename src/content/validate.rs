@@ -28,7 +28,7 @@ impl<T: PartialEq> Seen<T> {
 
 use super::quantity::{self, Qualifier};
 use super::{ChartKind, ChartSpec, Content, Figure, Problem, Site, Text, TimelineEvent};
-use crate::decimal::shortest;
+use crate::decimal::fixed;
 
 /// Most dots or squares a unit chart draws; beyond that, a bar says it better.
 pub const UNIT_CHART_MAX: f64 = 500.0;
@@ -157,7 +157,7 @@ impl Validator {
         let (west, south, east, north) = INNER_MONGOLIA_BOUNDS;
         if !(west..=east).contains(&lon) || !(south..=north).contains(&lat) {
             let [lon, lat, west, east, south, north] =
-                [lon, lat, west, east, south, north].map(shortest);
+                [lon, lat, west, east, south, north].map(|v| fixed(v, 6));
             self.push(
                 format!("{path}.location"),
                 format!(
@@ -205,7 +205,7 @@ impl Validator {
                     format!("{path}.value"),
                     format!(
                         "negative value {}: expected a count or amount of 0 or more",
-                        shortest(figure.value)
+                        fixed(figure.value, 6)
                     ),
                 );
             } else if figure.value > 1e12 {
@@ -213,7 +213,7 @@ impl Validator {
                     format!("{path}.value"),
                     format!(
                         "absurd value {}: expected at most 10^12",
-                        shortest(figure.value)
+                        fixed(figure.value, 6)
                     ),
                 );
             }
@@ -308,8 +308,8 @@ impl Validator {
                 format!("{path}.value"),
                 format!(
                     "value {} is not the sum of its parts ({})",
-                    shortest(figure.value),
-                    shortest(sum)
+                    fixed(figure.value, 6),
+                    fixed(sum, 6)
                 ),
             );
         }
@@ -360,7 +360,7 @@ impl Validator {
                 {
                     self.push(
                         format!("{path}.figures"),
-                        format!("figure \"{}\" ({}) is too large or not whole for a unit chart (at most {})", figure.id, shortest(figure.value), shortest(UNIT_CHART_MAX)),
+                        format!("figure \"{}\" ({}) is too large or not whole for a unit chart (at most {})", figure.id, fixed(figure.value, 6), fixed(UNIT_CHART_MAX, 6)),
                     );
                 }
             }
@@ -447,8 +447,8 @@ pub(super) fn qualifier_contradicts(figure: Qualifier, written: &str, parsed: Qu
 pub(super) fn value_contradicts(figure: f64, written: &str, parsed: f64) -> String {
     format!(
         "value {} contradicts the phrase: \"{written}\" is {}",
-        shortest(figure),
-        shortest(parsed)
+        fixed(figure, 6),
+        fixed(parsed, 6)
     )
 }
 

@@ -140,7 +140,7 @@ impl PlacedLabel {
     pub fn displaced(&self) -> bool {
         let (x, y) = self.anchor;
         let (nx, ny) = self.rect.nearest_point(self.anchor);
-        crate::fmath::hypot(x - nx, y - ny) > self.rect.y1 - self.rect.y0
+        (x - nx).hypot(y - ny) > self.rect.y1 - self.rect.y0
     }
 }
 
@@ -246,7 +246,12 @@ impl Placer {
 
 /// A round scale-bar length (1, 2 or 5 × 10ⁿ km) close to `target` km.
 fn nice_km(target: f64) -> f64 {
-    let magnitude = crate::fmath::floor_power_of_ten(target);
+    // The largest power of ten not above the target.
+    let magnitude = if target > 0.0 && target.is_finite() {
+        10f64.powi(target.log10().floor() as i32)
+    } else {
+        1.0
+    };
     [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * magnitude)
@@ -351,7 +356,7 @@ pub fn layout_with(
         let rect = placer.place(anchor, target, target)?;
         let centre = rect.centre();
         // Within half a pixel counts as in place.
-        let centre = if crate::fmath::hypot(centre.0 - anchor.0, centre.1 - anchor.1) < 0.5 {
+        let centre = if (centre.0 - anchor.0).hypot(centre.1 - anchor.1) < 0.5 {
             anchor
         } else {
             centre
