@@ -387,6 +387,11 @@ fn Frame(props: &FrameProps) -> Html {
     let card = match &state.selected {
         Some(id) => html! {
             <SiteCard
+                // In the attract loop each site's card is a card of its own, not the last one
+                // rewritten: as the loop turns, nothing already on screen moves (no layout
+                // shift), and every card fades in. (A visitor's cards are rewritten in place,
+                // which keeps the focus on the "next" button they pressed.)
+                key={if state.attracting { id.as_str() } else { "" }}
                 content={props.content.clone()}
                 site_id={id.clone()}
                 {lang}
@@ -419,6 +424,10 @@ fn Frame(props: &FrameProps) -> Html {
         Some(site) => format!("{} {} {}", s.opened, site.number, site.name.get(lang)),
         None => s.overview_shown.to_owned(),
     };
+    let subtitle = |lang: Lang| match lang {
+        Lang::Zh => format!("{}{}", article.subtitle.zh, article.series_part_label.zh),
+        Lang::En => format!("{} ({})", article.subtitle.en, article.series_part_label.en),
+    };
     let lang_button = |choice: Lang, text: &'static str| {
         let dispatcher = state.dispatcher();
         let pressed = lang == choice;
@@ -450,11 +459,18 @@ fn Frame(props: &FrameProps) -> Html {
             <header class="widget__header">
                 <div class="widget__titles">
                     <h1 class="widget__title">{ article.title.get(lang) }</h1>
-                    <p class="widget__subtitle">{ match lang {
-                        Lang::Zh => format!("{}{}", article.subtitle.zh, article.series_part_label.zh),
-                        Lang::En => format!("{} ({})", article.subtitle.en, article.series_part_label.en),
-                    } }</p>
+                    <p class="widget__subtitle">{ subtitle(lang) }</p>
                     <p class="widget__subtitle widget__subtitle--other" lang={other.tag()}>{ article.title.get(other) }</p>
+                    // A kiosk's map holds still when the attract loop (or a visitor) switches the
+                    // language: every text above and below it keeps the height of the taller of
+                    // its two languages, the other one laid out unseen in the same place.
+                    if kiosk {
+                        <div class="kiosk-ghost widget__titles-ghost" aria-hidden="true" lang={other.tag()}>
+                            <p class="widget__title">{ article.title.get(other) }</p>
+                            <p class="widget__subtitle">{ subtitle(other) }</p>
+                            <p class="widget__subtitle widget__subtitle--other" lang={lang.tag()}>{ article.title.get(lang) }</p>
+                        </div>
+                    }
                 </div>
                 <div class="lang" role="group" aria-label="语言 · Language" data-testid="lang-switch">
                     { lang_button(Lang::Zh, "中文") }
@@ -484,11 +500,15 @@ fn Frame(props: &FrameProps) -> Html {
                         lang,
                         on_select,
                         links: prerender.is_some(),
+                        kiosk,
                     }) }
                 </div>
             </main>
             <footer class="widget__credit" data-testid="credit">
                 <p>{ article.credit.get(lang) }</p>
+                if kiosk {
+                    <p class="kiosk-ghost" aria-hidden="true" lang={other.tag()}>{ article.credit.get(other) }</p>
+                }
             </footer>
             if printing {
                 { dossier(&props.content, lang, "dossier dossier--print", "print-dossier") }

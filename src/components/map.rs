@@ -269,13 +269,21 @@ pub fn Map(props: &MapProps) -> Html {
                 { svg(&layout, None) }
             }
             <p id={description_id.clone()} class="visually-hidden">{ strings(lang).map_description }</p>
-            <figcaption class="map__caption">
+            // A new caption for each language (its words move as the language changes; the
+            // old caption's do not shift, they go).
+            <figcaption class="map__caption" key={lang.key()}>
                 { legend(lang) }
-                <span class="map__credit" data-testid="map-credit">{ match lang {
-                    Lang::Zh => "地图数据：Apache ECharts 4.9.0（Apache-2.0 许可）；阿尔伯斯等积圆锥投影",
-                    Lang::En => "Map data: Apache ECharts 4.9.0 (Apache-2.0); Albers equal-area projection",
-                } }</span>
+                <span class="map__credit" data-testid="map-credit">{ map_credit(lang) }</span>
             </figcaption>
+            // A kiosk's caption keeps the height of the taller of its two languages (the other
+            // laid out unseen in the same place), so the drawing above it, as tall as what the
+            // caption leaves, is the same size in both and no marker moves with the language.
+            if props.touch && !prerender {
+                <div class="kiosk-ghost map__caption" aria-hidden="true" lang={lang.other().tag()}>
+                    { legend(lang.other()) }
+                    <span class="map__credit">{ map_credit(lang.other()) }</span>
+                </div>
+            }
         </figure>
     }
 }
@@ -540,6 +548,14 @@ fn marker_leaders(markers: &[PlacedMarker]) -> Html {
                 }
             }) }
         </g>
+    }
+}
+
+/// Where the boundaries come from, and the projection.
+fn map_credit(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "地图数据：Apache ECharts 4.9.0（Apache-2.0 许可）；阿尔伯斯等积圆锥投影",
+        Lang::En => "Map data: Apache ECharts 4.9.0 (Apache-2.0); Albers equal-area projection",
     }
 }
 
