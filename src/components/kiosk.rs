@@ -75,16 +75,21 @@ pub fn use_kiosk(
                 Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
                     last_input.set(now());
                     let _ = element.remove_attribute("data-pointer");
-                    if flag.get() {
+                    let stopped_loop = flag.get();
+                    if stopped_loop {
                         // The touch that stops the attract loop does nothing else.
                         event.prevent_default();
                         event.stop_propagation();
-                        swallow_click.set(true);
-                    } else if on_countdown(&event) {
-                        // "Stay": the countdown goes as the finger lands, so the click that
-                        // follows would press whatever lies under it. The touch only stays.
-                        swallow_click.set(true);
                     }
+                    // Its click is swallowed too, as is the click of a touch on "Stay" (the
+                    // countdown goes as the finger lands, so the click would press whatever lies
+                    // under it); never a later touch's.
+                    swallow_click.set(crate::kiosk::swallow_next_click(
+                        event.type_() == "pointerdown",
+                        stopped_loop,
+                        on_countdown(&event),
+                        swallow_click.get(),
+                    ));
                     dispatcher.dispatch(Action::Touch);
                 })
             };
