@@ -194,8 +194,9 @@ export async function within(promise, ms, what) {
  * element is replaced while it waits (a re-render), waits for the new one.
  */
 export async function untilStill(locator, { frames = 3, timeout = 30_000 } = {}) {
+  let given = false;
   const still = async () => {
-    for (;;) {
+    while (!given) {
       await locator.waitFor();
       // On screen first (inside any scrolling box), as a finger would find it.
       await locator.scrollIntoViewIfNeeded().catch(() => {});
@@ -223,8 +224,15 @@ export async function untilStill(locator, { frames = 3, timeout = 30_000 } = {})
         .catch(() => null); // detached between waitFor and evaluate
       if (box) return box;
     }
+    return null;
   };
-  return within(still(), timeout, `${locator} holding still and uncovered`);
+  const waiting = still();
+  waiting.catch(() => {}); // a page closed after the wait was given up
+  try {
+    return await within(waiting, timeout, `${locator} holding still and uncovered`);
+  } finally {
+    given = true;
+  }
 }
 
 /**
