@@ -173,3 +173,113 @@ export async function crashWidget(page, select = (site) => page.locator(`[data-t
   await page.evaluate(() => document.querySelector("[data-testid=card] .card__scroll > .card__section").remove());
   await select("wuhai");
 }
+
+/** Resolves `promise`, or fails with `what` after `ms` (a bound for a failure to report, not a wait). */
+export async function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`${what}: not within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Waits until `locator`'s element holds still and is what a finger at its centre would touch:
+ * its box the same on `frames` consecutive animation frames (a map laid out again, a card
+ * sliding in, a scroll, all move it) and nothing else at its centre. Returns that box. If the
+ * element is replaced while it waits (a re-render), waits for the new one.
+ */
+export async function untilStill(locator, { frames = 3, timeout = 30_000 } = {}) {
+  let given = false;
+  const still = async () => {
+    while (!given) {
+      await locator.waitFor();
+      // On screen first (inside any scrolling box), as a finger would find it.
+      await locator.scrollIntoViewIfNeeded().catch(() => {});
+      const box = await locator
+        .evaluate(
+          (el, frames) =>
+            new Promise((resolve) => {
+              let last = null;
+              let same = 0;
+              const check = () => {
+                if (!el.isConnected) return resolve(null);
+                const r = el.getBoundingClientRect();
+                const box = { x: r.x, y: r.y, width: r.width, height: r.height };
+                const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                const unchanged = last && Object.keys(box).every((k) => box[k] === last[k]);
+                same = unchanged && r.width > 0 && hit && el.contains(hit) ? same + 1 : 0;
+                last = box;
+                if (same >= frames) resolve(box);
+                else requestAnimationFrame(check);
+              };
+              requestAnimationFrame(check);
+            }),
+          frames,
+        )
+        .catch(() => null); // detached between waitFor and evaluate
+      if (box) return box;
+    }
+    return null;
+  };
+  const waiting = still();
+  waiting.catch(() => {}); // a page closed after the wait was given up
+  try {
+    return await within(waiting, timeout, `${locator} holding still and uncovered`);
+  } finally {
+    given = true;
+  }
+}
+
+/**
+ * A finger on the middle of `locator` once it holds still (see `untilStill`), as a touch screen
+ * sends it. Returns the box it tapped.
+ */
+export async function tapStill(locator, options) {
+  const box = await untilStill(locator, options);
+  await locator.page().touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  return box;
+}
+
+/** Resolves after `n` animation frames in `page` (for a render to reach the screen). */
+export async function frames(page, n = 2) {
+  await page.evaluate(
+    (n) =>
+      new Promise((done) => {
+        const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : done());
+        step(n);
+      }),
+    n,
+  );
+}
+
+/**
+ * Resolves once `frame`'s document has gone `n` animation frames without a DOM change or a
+ * layout shift: whatever a render, a measurement or a re-layout was going to do is done.
+ */
+export async function quiet(frame, n = 10) {
+  await frame.evaluate(
+    (n) =>
+      new Promise((done) => {
+        let calm = 0;
+        const changed = () => (calm = 0);
+        const mutations = new MutationObserver(changed);
+        mutations.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+        const shifts = new PerformanceObserver(changed);
+        shifts.observe({ type: "layout-shift" });
+        const tick = () => {
+          if (++calm > n) {
+            mutations.disconnect();
+            shifts.disconnect();
+            done();
+          } else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}

@@ -102,7 +102,14 @@ describe("cards", () => {
       await page.mouse.wheel(0, 5000);
       await page.waitForFunction(() => document.querySelector(".card__scroll").scrollTop > 0);
       await page.mouse.wheel(0, 5000);
-      await page.waitForTimeout(300); // let any scroll chaining happen before checking it did not
+      // The second wheel handled: the card's scroll holding still for a few frames (any scroll
+      // chaining to the page would have happened with it).
+      await page.waitForFunction(() => {
+        const el = document.querySelector(".card__scroll");
+        window.endFrames = el.scrollTop === window.lastTop ? (window.endFrames ?? 0) + 1 : 0;
+        window.lastTop = el.scrollTop;
+        return window.endFrames >= 3;
+      }, null, { polling: "raf" });
       assert.equal(await page.evaluate(() => window.scrollY), before, "the page did not move");
       await page.screenshot({ path: `${ARTIFACTS}card-baotou-steel-1280.png` });
     } finally {
@@ -141,7 +148,21 @@ describe("cards", () => {
         await page.locator(`[data-testid=${query ? "card" : "overview"}] .chart__plot svg`).first().waitFor();
         for (const width of [320, 360, 414, 600, 768, 1024, 1280, 1920, 360]) {
           await page.setViewportSize({ width, height: 800 });
-          await page.waitForTimeout(400); // charts re-lay out 120 ms after a resize settles
+          // Charts re-lay out 120 ms after a resize settles: wait until each is drawn at 1 to
+          // 1.4 times the width it was laid out for (the assertions below say which is not).
+          await page
+            .waitForFunction(
+              () =>
+                [...document.querySelectorAll("[data-testid=widget] .chart__svg")]
+                  .filter((svg) => svg.getBoundingClientRect().width > 0)
+                  .every((svg) => {
+                    const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute("width"));
+                    return scale >= 0.95 && scale <= 1.41;
+                  }),
+              null,
+              { polling: "raf", timeout: 10_000 },
+            )
+            .catch(() => {});
           const drawn = await page.evaluate(() =>
             [...document.querySelectorAll("[data-testid=widget] .chart__svg")]
               .filter((svg) => svg.getBoundingClientRect().width > 0)

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { ARTIFACTS, BASE_PATH, STRICT_CSP, startBrowser } from "./browser.mjs";
+import { ARTIFACTS, BASE_PATH, STRICT_CSP, frames, quiet, startBrowser } from "./browser.mjs";
 
 const HOST = new URL("./host/", import.meta.url).pathname;
 
@@ -134,13 +134,15 @@ describe("first paint", () => {
           if (frameOf) {
             await page.waitForFunction(() => document.querySelector("#frame").getBoundingClientRect().height > 700);
           }
-          await page.waitForTimeout(300);
           const frames = [page.mainFrame(), ...page.frames().filter((f) => f !== page.mainFrame())];
+          // The prerender done settling, in every frame: only the takeover's shifts count.
+          await Promise.all(frames.map((f) => quiet(f)));
           const since = await Promise.all(frames.map((f) => f.evaluate(() => performance.now())));
           const below = path ? await page.locator("#below").boundingBox() : null;
           release();
           await scope.getByTestId("widget").waitFor();
-          await page.waitForTimeout(800);
+          // The takeover done: the live widget measured, laid out and drawn, nothing changing.
+          await Promise.all(frames.map((f) => quiet(f)));
           const cls = await Promise.all(frames.map((f, i) => shiftsSince(f, since[i])));
           for (const [i, value] of cls.entries()) {
             assert.ok(value <= 0.01, `CLS ${value.toFixed(4)} in ${i ? "the frame" : "the page"}`);
@@ -190,7 +192,9 @@ describe("first paint", () => {
     try {
       release();
       await page.waitForLoadState("load");
-      await page.waitForTimeout(1000);
+      // The loader's IntersectionObserver reports where the embed is after a rendering update:
+      // ten frames on, it has, and asked for nothing.
+      await frames(page, 10);
       assert.deepEqual(wasmRequests, [], "no wasm before scrolling");
       await page.locator("#embed").scrollIntoViewIfNeeded();
       await page.locator("#embed").getByTestId("widget").waitFor();
@@ -219,7 +223,8 @@ describe("first paint", () => {
     const { page, wasmRequests, release, close } = await held(`${env.url}`, { width: 360 });
     try {
       await page.waitForFunction(() => document.querySelector(".prerender"));
-      await page.waitForTimeout(300);
+      // Asked for as the page starts (a frame at a time until it has been, for a minute at most).
+      for (let frame = 0; !wasmRequests.length && frame < 3600; frame++) await frames(page, 1);
       assert.equal(wasmRequests.length, 1);
       assert.ok(wasmRequests[0].startsWith(`${env.origin}${BASE_PATH}`));
       release();

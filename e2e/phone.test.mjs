@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, BASE_PATH, STRICT_CSP, startBrowser } from "./browser.mjs";
+import { ARTIFACTS, BASE_PATH, STRICT_CSP, frames, startBrowser } from "./browser.mjs";
 
 /** The built-in content with 14 more sites (21, as part two may bring), several of them in
  * the crowded corridor between Wuhai and Hohhot, the rest across the leagues. */
@@ -132,7 +132,8 @@ describe("on a phone", () => {
       await page.waitForFunction(() => document.querySelector("[data-testid=card]")?.dataset.site === "wuhai");
       // A vertical scroll of the card is never a swipe.
       await drag(page, { x: box.x + box.width / 2, y: y + 100 }, { x: box.x + box.width / 2 + 30, y: y - 150 });
-      await page.waitForTimeout(300);
+      // The drag's events handled and any render they caused on screen.
+      await frames(page, 3);
       assert.equal(await card.getAttribute("data-site"), "wuhai");
     } finally {
       await close();

@@ -174,8 +174,10 @@ describe("robustness", () => {
       for (const pattern of CRASH_PROBLEMS) {
         assert.ok(problemsOf(context).some((p) => pattern.test(p)), `logged: ${pattern}`);
       }
-      // Not a kiosk: it waits for the reader.
-      await page.waitForTimeout(500);
+      // Not a kiosk: it waits for the reader, past the time a kiosk would have reloaded (8 s
+      // after its notice, src/crash.rs), on the page's own clock.
+      const shownAt = await page.evaluate(() => performance.now());
+      await page.waitForFunction((since) => performance.now() - since > 8500, shownAt, { polling: 250 });
       assert.equal(await notice.count(), 1);
       await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: /Reload/ }).click()]);
       await page.getByTestId("marker").first().waitFor();

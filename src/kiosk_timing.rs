@@ -60,6 +60,25 @@ pub fn slide(step: usize, sites: usize) -> Slide {
     }
 }
 
+/// Whether the next click is swallowed, after an input event. A touch (`pointer`) decides for
+/// the click it will make: swallowed when it stopped the attract loop (`stopped_loop`) or landed
+/// on the reset countdown, whose "Stay" goes as the finger lands. Any other input (a key, a
+/// wheel) that does either swallows the click that may follow it, and otherwise leaves the
+/// decision (`pending`) as it was. So a swallow left over from input that made no click (a key
+/// press, a touch that became a scroll) never eats a later touch: its own pointer-down decides.
+pub fn swallow_next_click(
+    pointer: bool,
+    stopped_loop: bool,
+    on_countdown: bool,
+    pending: bool,
+) -> bool {
+    if pointer {
+        stopped_loop || on_countdown
+    } else {
+        stopped_loop || on_countdown || pending
+    }
+}
+
 impl Timings {
     /// The phase after `idle_ms` without input. `untouched`: the widget shows the overview in
     /// its starting language, so there is nothing of a visitor's to reset.
@@ -151,6 +170,22 @@ mod tests {
         assert_eq!(T.phase(80_000.0, false, 7), Phase::Countdown(10));
         assert_eq!(T.phase(89_100.0, false, 7), Phase::Countdown(1));
         assert_eq!(T.phase(90_000.0, false, 7), Phase::Reset);
+    }
+
+    #[test]
+    fn only_the_click_of_the_input_that_stopped_the_loop_is_swallowed() {
+        // The touch that stops the loop: its click is swallowed.
+        assert!(swallow_next_click(true, true, false, false));
+        // A touch on "Stay": its click would press what lies beneath.
+        assert!(swallow_next_click(true, false, true, false));
+        // A key press stops the loop (a visitor at the keyboard): a click of that key goes...
+        let after_key = swallow_next_click(false, true, false, false);
+        assert!(after_key);
+        // ...but the visitor's next touch makes its own click, and it goes through.
+        assert!(!swallow_next_click(true, false, false, after_key));
+        // Keys and wheels while nothing runs leave the decision alone.
+        assert!(!swallow_next_click(false, false, false, false));
+        assert!(swallow_next_click(false, false, false, true));
     }
 
     #[test]

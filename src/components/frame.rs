@@ -137,10 +137,13 @@ pub fn Frame(props: &FrameProps) -> Html {
             ref={root.clone()}
             onkeydown={close_on_escape(&state, root)}
         >
-            { header(&props.content, &state) }
+            { header(&props.content, &state, kiosk) }
             { body(props, &state, card, kiosk, prerender.is_some()) }
             <footer class="widget__credit" data-testid="credit">
                 <p>{ props.content.article.credit.get(lang) }</p>
+                if kiosk {
+                    <p class="kiosk-ghost" aria-hidden="true" lang={lang.other().tag()}>{ props.content.article.credit.get(lang.other()) }</p>
+                }
             </footer>
             // Printing gives a dossier: every site's story, figures and tables, in the
             // language shown.
@@ -195,6 +198,11 @@ fn card(
     match &state.selected {
         Some(id) => html! {
             <SiteCard
+                // In the attract loop each site's card is a card of its own, not the last one
+                // rewritten: as the loop turns, nothing already on screen moves (no layout
+                // shift), and every card fades in. (A visitor's cards are rewritten in place,
+                // which keeps the focus on the "next" button they pressed.)
+                key={if state.attracting { id.as_str() } else { "" }}
                 content={props.content.clone()}
                 site_id={id.clone()}
                 {lang}
@@ -253,6 +261,7 @@ fn body(
                     lang,
                     on_select: dispatch_id(state, Action::Toggle),
                     links: prerender,
+                    kiosk,
                 }) }
             </div>
         </main>
@@ -274,14 +283,11 @@ fn close_on_escape(state: &UseReducerHandle<AppState>, root: NodeRef) -> Callbac
 }
 
 /// The article's title and subtitle, the title in the other language, and the language switch.
-fn header(content: &Content, state: &UseReducerHandle<AppState>) -> Html {
+fn header(content: &Content, state: &UseReducerHandle<AppState>, kiosk: bool) -> Html {
     let lang = state.lang;
     let article = &content.article;
-    let other = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
-    let subtitle = match lang {
+    let other = lang.other();
+    let subtitle = |lang: Lang| match lang {
         Lang::Zh => format!("{}{}", article.subtitle.zh, article.series_part_label.zh),
         Lang::En => format!("{} ({})", article.subtitle.en, article.series_part_label.en),
     };
@@ -302,8 +308,18 @@ fn header(content: &Content, state: &UseReducerHandle<AppState>) -> Html {
         <header class="widget__header">
             <div class="widget__titles">
                 <h1 class="widget__title">{ article.title.get(lang) }</h1>
-                <p class="widget__subtitle">{ subtitle }</p>
+                <p class="widget__subtitle">{ subtitle(lang) }</p>
                 <p class="widget__subtitle widget__subtitle--other" lang={other.tag()}>{ article.title.get(other) }</p>
+                // A kiosk's map holds still when the attract loop (or a visitor) switches the
+                // language: every text above and below it keeps the height of the taller of its
+                // two languages, the other one laid out unseen in the same place.
+                if kiosk {
+                    <div class="kiosk-ghost widget__titles-ghost" aria-hidden="true" lang={other.tag()}>
+                        <p class="widget__title">{ article.title.get(other) }</p>
+                        <p class="widget__subtitle">{ subtitle(other) }</p>
+                        <p class="widget__subtitle widget__subtitle--other" lang={lang.tag()}>{ article.title.get(lang) }</p>
+                    </div>
+                }
             </div>
             <div class="lang" role="group" aria-label={strings::BILINGUAL.language} data-testid="lang-switch">
                 { lang_button(Lang::Zh) }

@@ -268,10 +268,21 @@ pub fn Map(props: &MapProps) -> Html {
                 { svg(&layout, None) }
             }
             <p id={description_id.clone()} class="visually-hidden">{ strings(lang).map_description }</p>
-            <figcaption class="map__caption">
+            // A new caption for each language (its words move as the language changes; the
+            // old caption's do not shift, they go).
+            <figcaption class="map__caption" key={lang.key()}>
                 { legend(lang) }
                 <span class="map__credit" data-testid="map-credit">{ strings(lang).map_credit }</span>
             </figcaption>
+            // A kiosk's caption keeps the height of the taller of its two languages (the other
+            // laid out unseen in the same place), so the drawing above it, as tall as what the
+            // caption leaves, is the same size in both and no marker moves with the language.
+            if props.touch && !prerender {
+                <div class="kiosk-ghost map__caption" aria-hidden="true" lang={lang.other().tag()}>
+                    { legend(lang.other()) }
+                    <span class="map__credit">{ strings(lang.other()).map_credit }</span>
+                </div>
+            }
         </figure>
     }
 }

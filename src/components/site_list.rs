@@ -15,6 +15,10 @@ pub struct SiteListProps {
     /// Before the wasm runs (the prerender): links to each site (`#baotou`), which the widget
     /// opens when it starts, instead of buttons.
     pub links: bool,
+    /// A kiosk: each entry keeps the height of the taller of its two languages (the names in
+    /// the other order laid out unseen in the same place), so the map above never moves when
+    /// the language changes.
+    pub kiosk: bool,
 }
 
 pub fn site_list(props: &SiteListProps) -> Html {
@@ -38,11 +42,18 @@ pub fn site_list(props: &SiteListProps) -> Html {
                         <>
                             <span class="sites__number" aria-hidden="true">{ site.number }</span>
                             // The name in the reader's language first, then in the other.
-                            <span class="sites__names">
+                            // New for each language, as the map's caption.
+                            <span class="sites__names" key={lang.key()}>
                                 <span class="sites__name" data-lang={lang.key()}>{ site.name.get(lang) }</span>
                                 <span class="sites__other" lang={other.tag()} data-lang={other.key()}>{ site.name.get(other) }</span>
                                 <span class="sites__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</span>
                             </span>
+                            if props.kiosk {
+                                <span class="kiosk-ghost sites__names" aria-hidden="true" lang={other.tag()}>
+                                    <span class="sites__name">{ site.name.get(other) }</span>
+                                    <span class="sites__other" lang={lang.tag()}>{ site.name.get(lang) }</span>
+                                </span>
+                            }
                         </>
                     };
                     html! {

@@ -744,6 +744,70 @@ mod tests {
         );
     }
 
+    /// What a tap can hit and what the page lays out around: the map's box, its type size and
+    /// every marker, compared between the two languages.
+    fn tap_targets(layout: &Layout) -> (f64, f64, f64, f64, Vec<PlacedMarker>) {
+        (
+            layout.width,
+            layout.height,
+            layout.scale,
+            layout.font_px,
+            layout.markers.clone(),
+        )
+    }
+
+    /// A kiosk's attract loop switches the language every round. Markers are placed before any
+    /// name, so at a given size and type they sit where they sit in either language: the
+    /// switch moves none (a tap landing as it happens still hits the marker it aimed at).
+    #[test]
+    fn a_kiosk_maps_box_and_markers_are_the_same_in_both_languages() {
+        let asset = MapAsset::embedded();
+        let sites = sites();
+        for (width, font) in [
+            (600.0, 14.4),
+            (708.0, 18.0),
+            (771.0, 18.0),
+            (1000.0, 20.0),
+            (1520.0, 36.0),
+            (1700.0, 36.0),
+        ] {
+            let zh = layout_with(&asset, &sites, Lang::Zh, width, true, font);
+            let en = layout_with(&asset, &sites, Lang::En, width, true, font);
+            assert_eq!(
+                tap_targets(&zh),
+                tap_targets(&en),
+                "{width} px, {font} px type"
+            );
+            assert_ne!(zh.labels, en.labels, "the names do differ");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+            /// At any size and type a kiosk shows (and on desktop maps), the map's box and its
+            /// markers do not depend on the language.
+            #[test]
+            fn the_language_never_moves_a_marker(
+                width in 545.0..3840.0f64,
+                font in prop_oneof![Just(0.0), 14.4..40.0f64],
+                touch in any::<bool>(),
+            ) {
+                let asset = MapAsset::embedded();
+                let sites = sites();
+                let zh = layout_with(&asset, &sites, Lang::Zh, width, touch, font);
+                let en = layout_with(&asset, &sites, Lang::En, width, touch, font);
+                prop_assert_eq!(tap_targets(&zh), tap_targets(&en));
+            }
+        }
+    }
+
     #[test]
     fn text_stays_legible_and_markers_tappable() {
         for width in WIDTHS {

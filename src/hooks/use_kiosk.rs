@@ -101,15 +101,22 @@ fn on_input(
     Closure::new(move |event: web_sys::Event| {
         input.last_ms.set(now());
         let _ = element.remove_attribute("data-pointer");
-        if input.attracting.get() {
+        let stopped_loop = input.attracting.get();
+        if stopped_loop {
             event.prevent_default();
             event.stop_propagation();
-            input.swallow_click.set(true);
-        } else if on_countdown(&event) {
-            // "Stay": the countdown goes as the finger lands, so the click that follows would
-            // press whatever lies under it. The touch only stays.
-            input.swallow_click.set(true);
         }
+        // Its click is swallowed too, as is the click of a touch on "Stay" (the countdown goes
+        // as the finger lands, so the click would press whatever lies under it); never a later
+        // touch's.
+        input
+            .swallow_click
+            .set(crate::kiosk_timing::swallow_next_click(
+                event.type_() == "pointerdown",
+                stopped_loop,
+                on_countdown(&event),
+                input.swallow_click.get(),
+            ));
         dispatcher.dispatch(Action::Touch);
     })
 }
