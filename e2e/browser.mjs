@@ -6,6 +6,7 @@
 // through `env.browser.newContext`) records its console errors, uncaught page errors and CSP
 // violations, in the page and in every frame. After each test, any problem the test did not
 // declare with `expectProblems` fails it: a reader's console must stay clean.
+import { readFileSync } from "node:fs";
 import { afterEach } from "node:test";
 import { chromium } from "playwright-core";
 import { serve } from "../scripts/static-server.mjs";
@@ -25,6 +26,11 @@ const CHROMIUM_ARGS = [
 // Served from a sub-path, as a news site would, to prove the build uses relative URLs only.
 export const BASE_PATH = "/graphics/2026/imreform/";
 export const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
+
+/** The built-in content's site ids in the article's order: the one list the specs use. */
+export const SITES = JSON.parse(readFileSync(new URL("../assets/content.json", import.meta.url), "utf8"))
+  .sites.toSorted((a, b) => a.number - b.number)
+  .map((site) => site.id);
 
 /** The policy a careful news site would set; the widget must run under it. */
 export const STRICT_CSP =

@@ -194,7 +194,11 @@ describe("cache", () => {
         );
         // ... and the entry points are revalidated: a 304, no body.
         for (const r of network) assert.equal(r.status, 304, `${r.file} revalidated: ${summary(second)}`);
-        assert.deepEqual(network.map((r) => r.file).sort(), ["boot.js", "index.html"], summary(second));
+        // The page itself is always asked again. boot.js is asked again or, when the browser
+        // still holds the first tab's copy in memory (which it may, depending on timing), not
+        // at all: either way no entry point's body comes again.
+        assert.ok(network.some((r) => r.file === "index.html"), summary(second));
+        assert.ok(network.every((r) => ["boot.js", "index.html"].includes(r.file)), summary(second));
       } finally {
         await context.close();
       }

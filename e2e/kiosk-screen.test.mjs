@@ -10,11 +10,10 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { ARTIFACTS, BASE_PATH, STRICT_CSP, frames, startBrowser, tapStill, untilStill } from "./browser.mjs";
+import { ARTIFACTS, BASE_PATH, SITES, STRICT_CSP, frames, startBrowser, tapStill, untilStill } from "./browser.mjs";
 import { decodeQr as decode, publish, setPublicUrl } from "./published.mjs";
 
 const SHARE = "https://example.org/graphics/imreform/";
-const SITES = ["baotou", "wuhai", "ejin-horo", "zalantun", "alxa-hi-tech-zone", "baotou-steel", "yili"];
 const SIZES = [
   [1920, 1080],
   [1080, 1920],
