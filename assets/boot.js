@@ -59,6 +59,9 @@ async function showPrerender(host, root, styled) {
   if (!widget || root.querySelector(".widget")) return; // no prerender, or the widget came first
   const clone = document.importNode(widget, true);
   clone.querySelector(".dossier-holder")?.remove();
+  // The other language's unseen texts keep a kiosk's map still; any other embed drops them (the
+  // page's rule that hides them cannot reach into a shadow root).
+  if (options.mode !== "kiosk") for (const ghost of clone.querySelectorAll(".kiosk-ghost")) ghost.remove();
   const frame = clone.querySelector(".widget");
   if (options.mode === "embed") frame?.classList.add("widget--embed");
   if (options.mode === "kiosk") frame?.classList.add("widget--kiosk");

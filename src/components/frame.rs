@@ -81,6 +81,9 @@ pub fn Frame(props: &FrameProps) -> Html {
     let standalone = props.host.is_none();
     let mode = options.mode.unwrap_or_default();
     let kiosk = mode == Mode::Kiosk;
+    // The other language's texts, laid out unseen, keep a kiosk's map still (assets/style.css);
+    // the prerender carries them too, shown only when lang.js marks the page a kiosk.
+    let ghosts = kiosk || prerender.is_some();
     let embed_id = options
         .embed_id
         .clone()
@@ -137,11 +140,11 @@ pub fn Frame(props: &FrameProps) -> Html {
             ref={root.clone()}
             onkeydown={close_on_escape(&state, root)}
         >
-            { header(&props.content, &state, kiosk) }
+            { header(&props.content, &state, ghosts) }
             { body(props, &state, card, kiosk, prerender.is_some()) }
             <footer class="widget__credit" data-testid="credit">
                 <p>{ props.content.article.credit.get(lang) }</p>
-                if kiosk {
+                if ghosts {
                     <p class="kiosk-ghost" aria-hidden="true" lang={lang.other().tag()}>{ props.content.article.credit.get(lang.other()) }</p>
                 }
             </footer>
@@ -261,7 +264,8 @@ fn body(
                     lang,
                     on_select: dispatch_id(state, Action::Toggle),
                     links: prerender,
-                    kiosk,
+                    // Ghost names in the prerender too (see Frame's `ghosts`).
+                    kiosk: kiosk || prerender,
                 }) }
             </div>
         </main>
@@ -283,7 +287,7 @@ fn close_on_escape(state: &UseReducerHandle<AppState>, root: NodeRef) -> Callbac
 }
 
 /// The article's title and subtitle, the title in the other language, and the language switch.
-fn header(content: &Content, state: &UseReducerHandle<AppState>, kiosk: bool) -> Html {
+fn header(content: &Content, state: &UseReducerHandle<AppState>, ghosts: bool) -> Html {
     let lang = state.lang;
     let article = &content.article;
     let other = lang.other();
@@ -313,7 +317,7 @@ fn header(content: &Content, state: &UseReducerHandle<AppState>, kiosk: bool) ->
                 // A kiosk's map holds still when the attract loop (or a visitor) switches the
                 // language: every text above and below it keeps the height of the taller of its
                 // two languages, the other one laid out unseen in the same place.
-                if kiosk {
+                if ghosts {
                     <div class="kiosk-ghost widget__titles-ghost" aria-hidden="true" lang={other.tag()}>
                         <p class="widget__title">{ article.title.get(other) }</p>
                         <p class="widget__subtitle">{ subtitle(other) }</p>

@@ -277,7 +277,9 @@ pub fn Map(props: &MapProps) -> Html {
             // A kiosk's caption keeps the height of the taller of its two languages (the other
             // laid out unseen in the same place), so the drawing above it, as tall as what the
             // caption leaves, is the same size in both and no marker moves with the language.
-            if props.touch && !prerender {
+            // In the prerender too (shown only when the page is a kiosk), so the kiosk's first
+            // paint has the live map's size.
+            if props.touch || prerender {
                 <div class="kiosk-ghost map__caption" aria-hidden="true" lang={lang.other().tag()}>
                     { legend(lang.other()) }
                     <span class="map__credit">{ strings(lang.other()).map_credit }</span>
