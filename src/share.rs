@@ -302,6 +302,13 @@ mod tests {
     }
 
     #[test]
+    fn the_refusal_names_the_limit_in_force() {
+        assert!(Refused::TooLong
+            .to_string()
+            .contains(&format!("over {MAX_LINK} bytes")));
+    }
+
+    #[test]
     fn the_length_limit_holds_for_the_escaped_link() {
         // 60 CJK characters are 60 characters but 540 bytes once escaped.
         let cjk = format!("https://example.org/{}", "新".repeat(60));
