@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::strings::strings;
 use super::use_width::use_measured;
-use super::WidthHints;
+use super::{use_surface, WidthHints};
 use crate::breakpoints;
 use crate::chart::{
     render_at, Anchor, Baseline, Chart, Drawing, Paint, Palette, Role, Shape, TextSize, DARK, LIGHT,
@@ -20,24 +20,18 @@ pub struct ChartViewProps {
     pub lang: Lang,
     #[prop_or_default]
     pub dark: bool,
-    /// Rendered at build time: the chart at every width of `breakpoints::CHART`, for CSS to
-    /// pick the one that fits.
-    #[prop_or_default]
-    pub prerender: bool,
-    /// In the no-JavaScript dossier: one layout (360 px) scaled to the page, not every width.
-    #[prop_or_default]
-    pub dossier: bool,
-    /// Kiosk: laid out at its box's exact width with its smallest text at the box's font
-    /// size (the stylesheet's, which grows with the screen), so nothing is scaled.
-    #[prop_or_default]
-    pub large_text: bool,
 }
 
 #[component]
 pub fn ChartView(props: &ChartViewProps) -> Html {
     let node = use_node_ref();
     let hints = use_context::<WidthHints>().unwrap_or_default();
-    let large = props.large_text && !props.prerender;
+    // Prerender: every width of `breakpoints::CHART`, for CSS to pick the one that fits.
+    // Dossier: one layout (360 px) scaled to the page. Kiosk: laid out at its box's exact width
+    // with its smallest text at the box's font size (the stylesheet's, which grows with the
+    // screen), so nothing is scaled.
+    let surface = use_surface();
+    let (large, prerender) = (surface.is_kiosk(), surface.is_prerender());
     let measured = use_measured(node.clone());
     if let (Some((width, _)), false) = (measured, large) {
         hints.chart.set(Some(width));
@@ -56,11 +50,11 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let (widths, text): (Vec<u32>, TextSize) = match (measured, guess) {
         (Some((width, font_px)), _) if large => (vec![width as u32], TextSize::smallest(font_px)),
         (None, _) if large => (Vec::new(), TextSize::STANDARD),
-        (_, Some(width)) if !props.prerender => (
+        (_, Some(width)) if !prerender => (
             vec![breakpoints::snap(&breakpoints::CHART, width)],
             TextSize::STANDARD,
         ),
-        (None, None) if props.dossier => (vec![breakpoints::CHART[1]], TextSize::STANDARD),
+        (None, None) if surface.is_dossier() => (vec![breakpoints::CHART[1]], TextSize::STANDARD),
         _ => (breakpoints::CHART.to_vec(), TextSize::STANDARD),
     };
     let all_widths = widths.len() > 1;

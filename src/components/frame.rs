@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::by_identity::ByIdentity;
 use crate::components::{
-    class_list, site_list, strings, Map, OverviewCard, SiteCard, SiteListProps,
+    class_list, site_list, strings, Map, OverviewCard, SiteCard, SiteListProps, Surface,
 };
 use crate::content::{Content, Lang};
 use crate::geo::MapAsset;
@@ -67,8 +67,13 @@ pub fn initial_state(options: &Options, content: &Content, lang: Lang) -> AppSta
 #[component]
 pub fn Frame(props: &FrameProps) -> Html {
     let options = props.options.clone();
+    let mode = options.mode.unwrap_or_default();
+    let surface = match props.prerender {
+        Some(_) => Surface::Prerender,
+        None => Surface::live(mode),
+    };
     // Constant in the wasm, so the prerender's branches (the dossier, the links) compile out.
-    let prerender = props.prerender.filter(|_| !cfg!(target_arch = "wasm32"));
+    let prerender = props.prerender.filter(|_| surface.is_prerender());
     let state = {
         let (options, content) = (options.clone(), props.content.clone());
         use_reducer(move || {
@@ -79,11 +84,7 @@ pub fn Frame(props: &FrameProps) -> Html {
     };
     let root = use_node_ref();
     let standalone = props.host.is_none();
-    let mode = options.mode.unwrap_or_default();
-    let kiosk = mode == Mode::Kiosk;
-    // The other language's texts, laid out unseen, keep a kiosk's map still (assets/style.css);
-    // the prerender carries them too, shown only when lang.js marks the page a kiosk.
-    let ghosts = kiosk || prerender.is_some();
+    let kiosk = surface.is_kiosk();
     let embed_id = options
         .embed_id
         .clone()
@@ -115,10 +116,10 @@ pub fn Frame(props: &FrameProps) -> Html {
         Scheme::Light => false,
         Scheme::Auto => system_dark,
     };
-    let card = card(props, &state, dark, kiosk, prerender.is_some());
+    let card = card(props, &state, dark, kiosk);
     let class = class_list(&[
         Some("widget"),
-        (mode == Mode::Embed).then_some("widget--embed"),
+        (surface == Surface::Embed).then_some("widget--embed"),
         kiosk.then_some("widget--kiosk"),
         options
             .compact
@@ -126,6 +127,7 @@ pub fn Frame(props: &FrameProps) -> Html {
             .then_some("widget--compact"),
     ]);
     html! {
+        <ContextProvider<Surface> context={surface}>
         <div
             {class}
             // Tests wait for the live widget; the prerender is what shows before it.
@@ -140,11 +142,11 @@ pub fn Frame(props: &FrameProps) -> Html {
             ref={root.clone()}
             onkeydown={close_on_escape(&state, root)}
         >
-            { header(&props.content, &state, ghosts) }
-            { body(props, &state, card, kiosk, prerender.is_some()) }
+            { header(&props.content, &state, surface) }
+            { body(props, &state, card, surface) }
             <footer class="widget__credit" data-testid="credit">
                 <p>{ props.content.article.credit.get(lang) }</p>
-                if ghosts {
+                if surface.keeps_both_languages() {
                     <p class="kiosk-ghost" aria-hidden="true" lang={lang.other().tag()}>{ props.content.article.credit.get(lang.other()) }</p>
                 }
             </footer>
@@ -167,6 +169,7 @@ pub fn Frame(props: &FrameProps) -> Html {
             </div>
             { kiosk_overlays(&state) }
         </div>
+        </ContextProvider<Surface>>
     }
 }
 
@@ -182,13 +185,7 @@ fn clear(state: &UseReducerHandle<AppState>) -> Callback<()> {
 }
 
 /// The open site's card, or the overview.
-fn card(
-    props: &FrameProps,
-    state: &UseReducerHandle<AppState>,
-    dark: bool,
-    kiosk: bool,
-    prerender: bool,
-) -> Html {
+fn card(props: &FrameProps, state: &UseReducerHandle<AppState>, dark: bool, kiosk: bool) -> Html {
     let (lang, options) = (state.lang, &props.options);
     // No share button on a kiosk: nobody there has a phone in the widget's page (a kiosk's
     // way to take a story home is a QR code).
@@ -213,7 +210,6 @@ fn card(
                 on_close={clear(state)}
                 on_select={dispatch_id(state, Action::Select)}
                 {share_page}
-                large_text={kiosk}
                 share={options.public_page.clone().filter(|_| kiosk)}
             />
         },
@@ -225,8 +221,6 @@ fn card(
                 topic={state.topic.clone()}
                 on_topic={dispatch_id(state, Action::ToggleTopic)}
                 on_select={dispatch_id(state, Action::Select)}
-                {prerender}
-                large_text={kiosk}
             />
         },
     }
@@ -237,8 +231,7 @@ fn body(
     props: &FrameProps,
     state: &UseReducerHandle<AppState>,
     card: Html,
-    kiosk: bool,
-    prerender: bool,
+    surface: Surface,
 ) -> Html {
     let lang = state.lang;
     html! {
@@ -250,8 +243,6 @@ fn body(
                     {lang}
                     selected={state.selected.clone()}
                     topic={state.topic.clone()}
-                    touch={kiosk}
-                    {prerender}
                     on_select={dispatch_id(state, Action::Toggle)}
                     on_clear={clear(state)}
                 />
@@ -263,9 +254,7 @@ fn body(
                     selected: state.selected.clone(),
                     lang,
                     on_select: dispatch_id(state, Action::Toggle),
-                    links: prerender,
-                    // Ghost names in the prerender too (see Frame's `ghosts`).
-                    kiosk: kiosk || prerender,
+                    surface,
                 }) }
             </div>
         </main>
@@ -287,7 +276,7 @@ fn close_on_escape(state: &UseReducerHandle<AppState>, root: NodeRef) -> Callbac
 }
 
 /// The article's title and subtitle, the title in the other language, and the language switch.
-fn header(content: &Content, state: &UseReducerHandle<AppState>, ghosts: bool) -> Html {
+fn header(content: &Content, state: &UseReducerHandle<AppState>, surface: Surface) -> Html {
     let lang = state.lang;
     let article = &content.article;
     let other = lang.other();
@@ -317,7 +306,7 @@ fn header(content: &Content, state: &UseReducerHandle<AppState>, ghosts: bool) -
                 // A kiosk's map holds still when the attract loop (or a visitor) switches the
                 // language: every text above and below it keeps the height of the taller of its
                 // two languages, the other one laid out unseen in the same place.
-                if ghosts {
+                if surface.keeps_both_languages() {
                     <div class="kiosk-ghost widget__titles-ghost" aria-hidden="true" lang={other.tag()}>
                         <p class="widget__title">{ article.title.get(other) }</p>
                         <p class="widget__subtitle">{ subtitle(other) }</p>
@@ -372,6 +361,7 @@ fn dossier(
     testid: &'static str,
 ) -> Html {
     html! {
+        <ContextProvider<Surface> context={Surface::Dossier}>
         <section {class} data-testid={testid} aria-label={strings(lang).sites}>
             { for content.sites_in_order().into_iter().map(|site| html! {
                 <SiteCard
@@ -380,10 +370,10 @@ fn dossier(
                     {lang}
                     on_close={Callback::noop()}
                     on_select={Callback::noop()}
-                    dossier=true
                 />
             }) }
         </section>
+        </ContextProvider<Surface>>
     }
 }
 

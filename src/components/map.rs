@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::strings::strings;
 use super::use_width::use_measured;
-use super::WidthHints;
+use super::{use_surface, WidthHints};
 use crate::breakpoints;
 use crate::browser;
 use crate::by_identity::ByIdentity;
@@ -33,18 +33,10 @@ pub struct MapProps {
     pub asset: ByIdentity<MapAsset>,
     pub lang: Lang,
     pub selected: Option<String>,
-    /// Kiosk: markers are 48 px touch targets.
-    #[prop_or_default]
-    pub touch: bool,
     /// A reform topic (a content theme) chosen in the overview: its sites stand out, the
     /// others fade.
     #[prop_or_default]
     pub topic: Option<String>,
-    /// Rendered at build time: the map at every width of `breakpoints::MAP` (CSS shows the one
-    /// that fits), the regions drawn from the shared `MapDefs`, and the markers as links to
-    /// their sites (`#baotou`) that work before the wasm runs.
-    #[prop_or_default]
-    pub prerender: bool,
     /// A marker was chosen (click, tap, Enter or Space).
     pub on_select: Callback<String>,
     /// Empty map was clicked.
@@ -58,25 +50,48 @@ struct Shapes {
     outline: String,
 }
 
+/// What every drawing of the map shares: the props, the surface, and the parts made once.
+struct MapView<'a> {
+    props: &'a MapProps,
+    /// Prerender: the map at every width of `breakpoints::MAP` (CSS shows the one that fits),
+    /// the regions drawn from the shared `MapDefs`, and the markers as links to their sites
+    /// (`#baotou`) that work before the wasm runs.
+    prerender: bool,
+    node: NodeRef,
+    shapes: &'a Shapes,
+    /// The id of the region group the inset `<use>`s.
+    regions_id: String,
+    instance: usize,
+    description_id: String,
+    tab_stop: Option<String>,
+    keys: MarkerKeys,
+}
+
 #[component]
 pub fn Map(props: &MapProps) -> Html {
     // The drawing itself is measured: on a kiosk it is as tall as its cell allows and narrower
     // than the figure, and its names are drawn at its font size (the kiosk's type).
     let node = use_node_ref();
-    // Until it has measured itself, the map takes the prerendered map's width (so the first
-    // live frame is the prerender's picture), else a desktop guess.
-    // (Not on a kiosk, whose drawing is narrower than the figure the prerender measured.)
-    let hint = use_context::<WidthHints>()
-        .and_then(|h| h.map)
-        .filter(|_| !props.touch);
-    let measured = use_measured(node.clone());
-    let width = measured.map(|(width, _)| width).or(hint).unwrap_or(640.0);
-    let type_px = measured
-        .filter(|_| props.touch)
-        .map_or(0.0, |(_, font)| font);
-    let instance = *use_state(next_instance);
-    // The marker that holds the map's one tab stop (roving tabindex).
-    let active = use_state(|| None::<String>);
+    let surface = use_surface();
+    let sites = use_memo(props.content.clone(), |content| {
+        content
+            .sites
+            .iter()
+            .map(SitePoint::from)
+            .collect::<Vec<_>>()
+    });
+    let layout = use_live_layout(props, sites.clone(), node.clone(), surface.is_kiosk());
+    let prerender = surface.is_prerender();
+    let prerendered = use_memo(
+        (props.asset.clone(), sites, props.lang, prerender),
+        |(asset, sites, lang, prerender)| {
+            let widths: &[u32] = if *prerender { &breakpoints::MAP } else { &[] };
+            widths
+                .iter()
+                .map(|&w| layout_for(asset, sites, *lang, f64::from(w), false))
+                .collect::<Vec<_>>()
+        },
+    );
     let shapes = use_memo(props.asset.clone(), |asset| Shapes {
         regions: asset
             .regions
@@ -86,188 +101,34 @@ pub fn Map(props: &MapProps) -> Html {
         borders: asset.mesh_path(2),
         outline: asset.mesh_path(1),
     });
-    let sites = use_memo(props.content.clone(), |content| {
-        content
-            .sites
-            .iter()
-            .map(SitePoint::from)
-            .collect::<Vec<_>>()
-    });
-    // Whole pixels are enough; this keeps sub-pixel resizes from redoing the layout. A phone
-    // map is laid out at the prerender's widths and scaled by CSS (its inset makes its height
-    // depend on the width), so the prerendered and the live map are the same picture.
-    let layout_width = if width < geo::PHONE_MAP_BELOW_PX && !props.touch {
-        i64::from(breakpoints::snap(&breakpoints::MAP, width))
-    } else {
-        width.round() as i64
+    let instance = *use_state(next_instance);
+    let (tab_stop, keys) = use_marker_keys(props, layout.clone(), node.clone());
+    let view = MapView {
+        props,
+        prerender,
+        node,
+        shapes: &shapes,
+        // The live map's regions carry an id of their own; the prerender's share one
+        // geometry, `MapDefs`.
+        regions_id: if prerender {
+            "imreform-regions".to_owned()
+        } else {
+            format!("map-regions-{instance}")
+        },
+        instance,
+        description_id: format!("map-description-{instance}"),
+        tab_stop,
+        keys,
     };
-    let layout = use_memo(
-        (
-            props.asset.clone(),
-            sites.clone(),
-            props.lang,
-            layout_width,
-            props.touch,
-            (type_px * 10.0).round() as i64,
-        ),
-        |(asset, sites, lang, width, touch, type_px)| {
-            layout_with(
-                asset,
-                sites,
-                *lang,
-                *width as f64,
-                *touch,
-                *type_px as f64 / 10.0,
-            )
-        },
-    );
-
-    // Constant in the wasm, so the prerender's branches compile out.
-    let prerender = props.prerender && !cfg!(target_arch = "wasm32");
-    let prerendered = use_memo(
-        (props.asset.clone(), sites.clone(), props.lang, prerender),
-        |(asset, sites, lang, prerender)| {
-            let widths: &[u32] = if *prerender { &breakpoints::MAP } else { &[] };
-            widths
-                .iter()
-                .map(|&w| layout_for(asset, sites, *lang, f64::from(w), false))
-                .collect::<Vec<_>>()
-        },
-    );
-
     let lang = props.lang;
-    let selected_league = props
-        .selected
-        .as_deref()
-        .and_then(|id| props.content.site(id))
-        .map(|site| site.league.zh.clone());
-    let clear = {
-        let on_clear = props.on_clear.clone();
-        Callback::from(move |_: MouseEvent| on_clear.emit(()))
-    };
-    let label = strings(lang).map_label;
-    let description_id = format!("map-description-{instance}");
-    let tab_stop = (*active)
-        .clone()
-        .or_else(|| props.selected.clone())
-        .filter(|id| layout.markers.iter().any(|m| &m.id == id))
-        .or_else(|| {
-            let points: Vec<_> = layout.markers.iter().map(|m| m.centre).collect();
-            layout
-                .markers
-                .get(marker_navigation::step(&points, 0, Step::First))
-                .map(|m| m.id.clone())
-        });
-    let keys = MarkerKeys {
-        on_key: {
-            let (layout, active, node) = (layout.clone(), active.clone(), node.clone());
-            let on_select = props.on_select.clone();
-            Callback::from(move |(id, event): (String, KeyboardEvent)| {
-                let key = event.key();
-                if key == "Enter" || key == " " {
-                    event.prevent_default();
-                    on_select.emit(id);
-                } else if let Some(step) = Step::from_key(&key) {
-                    event.prevent_default();
-                    let points: Vec<_> = layout.markers.iter().map(|m| m.centre).collect();
-                    let from = layout.markers.iter().position(|m| m.id == id).unwrap_or(0);
-                    let to = layout.markers[marker_navigation::step(&points, from, step)]
-                        .id
-                        .clone();
-                    if let Some(root) = node.cast::<web_sys::Element>() {
-                        browser::focus(&root, &format!("[data-testid=marker][data-site=\"{to}\"]"));
-                    }
-                    active.set(Some(to));
-                }
-            })
-        },
-        on_focus: {
-            let active = active.clone();
-            Callback::from(move |id: String| active.set(Some(id)))
-        },
-    };
-
-    // The live map's regions carry an id, for its inset to <use> them (the prerender's share
-    // one geometry, `MapDefs`).
-    let regions_id = if prerender {
-        "imreform-regions".to_owned()
-    } else {
-        format!("map-regions-{instance}")
-    };
-    let svg = |layout: &Layout, bp: Option<u32>| {
-        let (w, h) = (layout.width, layout.height);
-        let regions = if prerender {
-            html! { <use href={format!("#{regions_id}")} /> }
-        } else {
-            html! {
-                <g id={regions_id.clone()}>
-                    { for shapes.regions.iter().map(|(code, zh, d)| {
-                        let highlighted = selected_league.as_deref() == Some(zh.as_str());
-                        html! {
-                            <path
-                                key={code.clone()}
-                                class={crate::components::class_list(&[Some("map__region"), highlighted.then_some("map__region--selected")])}
-                                data-region={code.clone()}
-                                d={d.clone()}
-                                fill-rule="evenodd"
-                            />
-                        }
-                    }) }
-                    <path class="map__borders" d={shapes.borders.clone()} vector-effect="non-scaling-stroke" />
-                    <path class="map__outline" d={shapes.outline.clone()} vector-effect="non-scaling-stroke" />
-                </g>
-            }
-        };
-        let clip_id = format!("map-inset-{instance}-{}", bp.unwrap_or(0));
-        let inset = layout
-            .inset
-            .as_ref()
-            .map(|inset| inset_view(inset, layout, &regions_id, &clip_id, lang));
-        let markers = if prerender {
-            layout
-                .markers
-                .iter()
-                .map(|m| marker_link(props, m))
-                .collect::<Html>()
-        } else {
-            layout
-                .markers
-                .iter()
-                .map(|m| marker(props, m, tab_stop.as_deref() == Some(m.id.as_str()), &keys))
-                .collect::<Html>()
-        };
-        html! {
-            <svg
-                class="map__svg"
-                ref={if bp.is_none() { node.clone() } else { NodeRef::default() }}
-                data-bp={bp.map(|w| w.to_string())}
-                width={num(w)}
-                height={num(h)}
-                viewBox={format!("0 0 {} {}", num(w), num(h))}
-                role="group"
-                aria-label={label}
-                aria-describedby={description_id.clone()}
-            >
-                <rect class="map__background" width={num(w)} height={num(h)} onclick={clear.clone()} />
-                <g transform={format!("scale({})", crate::decimal::fixed(layout.scale, 6))} onclick={clear.clone()} aria-hidden="true">
-                    { regions }
-                </g>
-                { overlay(layout, lang) }
-                { inset }
-                { marker_leaders(&layout.markers) }
-                { markers }
-            </svg>
-        }
-    };
-
     html! {
         <figure class="map" data-testid="map">
             if prerender {
-                { for prerendered.iter().zip(breakpoints::MAP).map(|(layout, bp)| svg(layout, Some(bp))) }
+                { for prerendered.iter().zip(breakpoints::MAP).map(|(layout, bp)| view.svg(layout, Some(bp))) }
             } else {
-                { svg(&layout, None) }
+                { view.svg(&layout, None) }
             }
-            <p id={description_id.clone()} class="visually-hidden">{ strings(lang).map_description }</p>
+            <p id={view.description_id.clone()} class="visually-hidden">{ strings(lang).map_description }</p>
             // A new caption for each language (its words move as the language changes; the
             // old caption's do not shift, they go).
             <figcaption class="map__caption" key={lang.key()}>
@@ -279,13 +140,174 @@ pub fn Map(props: &MapProps) -> Html {
             // caption leaves, is the same size in both and no marker moves with the language.
             // In the prerender too (shown only when the page is a kiosk), so the kiosk's first
             // paint has the live map's size.
-            if props.touch || prerender {
+            if surface.keeps_both_languages() {
                 <div class="kiosk-ghost map__caption" aria-hidden="true" lang={lang.other().tag()}>
                     { legend(lang.other()) }
                     <span class="map__credit">{ strings(lang.other()).map_credit }</span>
                 </div>
             }
         </figure>
+    }
+}
+
+/// The live map's layout, for its measured width (and, on a kiosk, its measured type size).
+#[hook]
+fn use_live_layout(
+    props: &MapProps,
+    sites: std::rc::Rc<Vec<SitePoint>>,
+    node: NodeRef,
+    kiosk: bool,
+) -> std::rc::Rc<Layout> {
+    // Until it has measured itself, the map takes the prerendered map's width (so the first
+    // live frame is the prerender's picture), else a desktop guess.
+    // (Not on a kiosk, whose drawing is narrower than the figure the prerender measured.)
+    let hint = use_context::<WidthHints>()
+        .and_then(|h| h.map)
+        .filter(|_| !kiosk);
+    let measured = use_measured(node);
+    let width = measured.map(|(width, _)| width).or(hint).unwrap_or(640.0);
+    let type_px = measured.filter(|_| kiosk).map_or(0.0, |(_, font)| font);
+    // Whole pixels are enough; this keeps sub-pixel resizes from redoing the layout. A phone
+    // map is laid out at the prerender's widths and scaled by CSS (its inset makes its height
+    // depend on the width), so the prerendered and the live map are the same picture.
+    let layout_width = if width < geo::PHONE_MAP_BELOW_PX && !kiosk {
+        i64::from(breakpoints::snap(&breakpoints::MAP, width))
+    } else {
+        width.round() as i64
+    };
+    use_memo(
+        (
+            props.asset.clone(),
+            sites,
+            props.lang,
+            layout_width,
+            kiosk,
+            (type_px * 10.0).round() as i64,
+        ),
+        |(asset, sites, lang, width, kiosk, type_px)| {
+            layout_with(
+                asset,
+                sites,
+                *lang,
+                *width as f64,
+                *kiosk,
+                *type_px as f64 / 10.0,
+            )
+        },
+    )
+}
+
+/// The marker that holds the map's one tab stop (roving tabindex: the last focused, else the
+/// selected, else the first), and the keys that move it.
+#[hook]
+fn use_marker_keys(
+    props: &MapProps,
+    layout: std::rc::Rc<Layout>,
+    node: NodeRef,
+) -> (Option<String>, MarkerKeys) {
+    let active = use_state(|| None::<String>);
+    let points = |layout: &Layout| layout.markers.iter().map(|m| m.centre).collect::<Vec<_>>();
+    let tab_stop = (*active)
+        .clone()
+        .or_else(|| props.selected.clone())
+        .filter(|id| layout.markers.iter().any(|m| &m.id == id))
+        .or_else(|| {
+            let first = marker_navigation::step(&points(&layout), 0, Step::First);
+            layout.markers.get(first).map(|m| m.id.clone())
+        });
+    let on_key = {
+        let (active, on_select) = (active.clone(), props.on_select.clone());
+        Callback::from(move |(id, event): (String, KeyboardEvent)| {
+            let key = event.key();
+            if key == "Enter" || key == " " {
+                event.prevent_default();
+                on_select.emit(id);
+            } else if let Some(step) = Step::from_key(&key) {
+                event.prevent_default();
+                let from = layout.markers.iter().position(|m| m.id == id).unwrap_or(0);
+                let to = &layout.markers[marker_navigation::step(&points(&layout), from, step)].id;
+                if let Some(root) = node.cast::<web_sys::Element>() {
+                    browser::focus(&root, &format!("[data-testid=marker][data-site=\"{to}\"]"));
+                }
+                active.set(Some(to.clone()));
+            }
+        })
+    };
+    let on_focus = Callback::from(move |id: String| active.set(Some(id)));
+    (tab_stop, MarkerKeys { on_key, on_focus })
+}
+
+impl MapView<'_> {
+    /// One drawing of the map, laid out by `layout`; `bp` names a prerendered width.
+    fn svg(&self, layout: &Layout, bp: Option<u32>) -> Html {
+        let (w, h, lang) = (layout.width, layout.height, self.props.lang);
+        let clear = {
+            let on_clear = self.props.on_clear.clone();
+            Callback::from(move |_: MouseEvent| on_clear.emit(()))
+        };
+        let clip_id = format!("map-inset-{}-{}", self.instance, bp.unwrap_or(0));
+        let inset = layout
+            .inset
+            .as_ref()
+            .map(|inset| inset_view(inset, layout, &self.regions_id, &clip_id, lang));
+        html! {
+            <svg
+                class="map__svg"
+                ref={if bp.is_none() { self.node.clone() } else { NodeRef::default() }}
+                data-bp={bp.map(|w| w.to_string())}
+                width={num(w)}
+                height={num(h)}
+                viewBox={format!("0 0 {} {}", num(w), num(h))}
+                role="group"
+                aria-label={strings(lang).map_label}
+                aria-describedby={self.description_id.clone()}
+            >
+                <rect class="map__background" width={num(w)} height={num(h)} onclick={clear.clone()} />
+                <g transform={format!("scale({})", crate::decimal::fixed(layout.scale, 6))} onclick={clear} aria-hidden="true">
+                    { self.regions() }
+                </g>
+                { overlay(layout, lang) }
+                { inset }
+                { marker_leaders(&layout.markers) }
+                { for layout.markers.iter().map(|m| if self.prerender {
+                    marker_link(self.props, m)
+                } else {
+                    marker(self.props, m, self.tab_stop.as_deref() == Some(m.id.as_str()), &self.keys)
+                }) }
+            </svg>
+        }
+    }
+
+    /// The regions: the live map's own paths (the selected site's league highlighted), or a
+    /// `<use>` of the prerender's shared geometry.
+    fn regions(&self) -> Html {
+        if self.prerender {
+            return html! { <use href={format!("#{}", self.regions_id)} /> };
+        }
+        let props = self.props;
+        let selected_league = props
+            .selected
+            .as_deref()
+            .and_then(|id| props.content.site(id))
+            .map(|site| site.league.zh.as_str());
+        html! {
+            <g id={self.regions_id.clone()}>
+                { for self.shapes.regions.iter().map(|(code, zh, d)| {
+                    let highlighted = selected_league == Some(zh.as_str());
+                    html! {
+                        <path
+                            key={code.clone()}
+                            class={crate::components::class_list(&[Some("map__region"), highlighted.then_some("map__region--selected")])}
+                            data-region={code.clone()}
+                            d={d.clone()}
+                            fill-rule="evenodd"
+                        />
+                    }
+                }) }
+                <path class="map__borders" d={self.shapes.borders.clone()} vector-effect="non-scaling-stroke" />
+                <path class="map__outline" d={self.shapes.outline.clone()} vector-effect="non-scaling-stroke" />
+            </g>
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod overview_card;
 mod site_card;
 mod site_list;
 pub mod strings;
+mod surface;
 mod use_width;
 mod width_hints;
 
@@ -21,6 +22,7 @@ pub use overview_card::OverviewCard;
 pub use site_card::SiteCard;
 pub use site_list::{site_list, SiteListProps};
 pub use strings::{strings, Strings};
+pub use surface::{use_surface, Surface};
 pub use width_hints::WidthHints;
 
 /// A `class` attribute: the parts that are present, space-separated. (Yew's `classes!` keeps

@@ -21,12 +21,6 @@ pub struct OverviewCardProps {
     pub topic: Option<String>,
     pub on_topic: Callback<String>,
     pub on_select: Callback<String>,
-    /// Rendered at build time: charts at every width (see `ChartView`).
-    #[prop_or_default]
-    pub prerender: bool,
-    /// Kiosk: charts drawn with the stylesheet's large text (see `ChartView`).
-    #[prop_or_default]
-    pub large_text: bool,
 }
 
 #[component]
@@ -69,7 +63,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                 <div class="tiles">
                     { figure_tiles(content.overview.figures.iter().filter(|f| !charted.contains(&f.id.as_str())), lang) }
                 </div>
-                { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} prerender={props.prerender} large_text={props.large_text} /> }) }
+                { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                 <section class="card__section">
                     <h3 id="themes-title">{ s.themes }</h3>
                     <p class="card__hint">{ s.themes_hint }</p>

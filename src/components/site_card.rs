@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
 use super::strings::{strings, BILINGUAL};
-use super::{class_list, kind_class};
+use super::{class_list, kind_class, use_surface};
 use crate::browser::ShareOutcome;
 use crate::by_identity::ByIdentity;
 use crate::chart;
@@ -26,17 +26,10 @@ pub struct SiteCardProps {
     pub on_close: Callback<()>,
     /// Previous/next: the id of the site to show.
     pub on_select: Callback<String>,
-    /// In the prerendered dossier (for readers without JavaScript, and print): the story
-    /// without the close, share and previous/next buttons.
-    #[prop_or_default]
-    pub dossier: bool,
     /// The widget's page (its public address where the owner gave one), for a link to this
     /// site that the reader can share; no share button without it.
     #[prop_or_default]
     pub share_page: Option<String>,
-    /// Kiosk: charts drawn with the stylesheet's large text (see `ChartView`).
-    #[prop_or_default]
-    pub large_text: bool,
     /// Kiosk with a public address (`Options::public_page`, from the owner's markup): the
     /// card shows a QR code of the link to this site in this language on that page.
     #[prop_or_default]
@@ -45,6 +38,9 @@ pub struct SiteCardProps {
 
 #[component]
 pub fn SiteCard(props: &SiteCardProps) -> Html {
+    // In the dossier (for readers without JavaScript, and print): the story without the
+    // close, share and previous/next buttons.
+    let dossier = use_surface().is_dossier();
     let scroller = use_node_ref();
     // A new site starts at the top of the card, whatever the last one was scrolled to.
     {
@@ -101,12 +97,12 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
         Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
     let heading_id = format!("card-{}", site.id);
-    let live = !props.dossier;
+    let live = !dossier;
     html! {
         <article
             class={if take_home.is_some() { "card card--share" } else { "card" }}
-            id={props.dossier.then(|| site.id.clone())}
-            data-testid={if props.dossier { "dossier-card" } else { "card" }}
+            id={dossier.then(|| site.id.clone())}
+            data-testid={if dossier { "dossier-card" } else { "card" }}
             data-site={site.id.clone()}
             aria-labelledby={heading_id.clone()}
             lang={lang.tag()}
@@ -137,7 +133,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                         <div class="tiles">
                             { figure_tiles(tiles.iter().copied(), lang) }
                         </div>
-                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} dossier={props.dossier} large_text={props.large_text} /> }) }
+                        { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                     </section>
                 }
                 { details(site, &context, props.content.article.credit.get(lang), lang) }

@@ -12,13 +12,11 @@ pub struct SiteListProps {
     pub selected: Option<String>,
     pub lang: Lang,
     pub on_select: Callback<String>,
-    /// Before the wasm runs (the prerender): links to each site (`#baotou`), which the widget
-    /// opens when it starts, instead of buttons.
-    pub links: bool,
-    /// A kiosk: each entry keeps the height of the taller of its two languages (the names in
-    /// the other order laid out unseen in the same place), so the map above never moves when
-    /// the language changes.
-    pub kiosk: bool,
+    /// Prerender: links to each site (`#baotou`), which the widget opens when it starts,
+    /// instead of buttons. Kiosk (and its prerender): each entry keeps the height of the
+    /// taller of its two languages (the names in the other order laid out unseen in the same
+    /// place), so the map above never moves when the language changes.
+    pub surface: super::Surface,
 }
 
 pub fn site_list(props: &SiteListProps) -> Html {
@@ -48,7 +46,7 @@ pub fn site_list(props: &SiteListProps) -> Html {
                                 <span class="sites__other" lang={other.tag()} data-lang={other.key()}>{ site.name.get(other) }</span>
                                 <span class="sites__meta">{ format!("{} · {}", site.kind.label(lang), site.league.get(lang)) }</span>
                             </span>
-                            if props.kiosk {
+                            if props.surface.keeps_both_languages() {
                                 <span class="kiosk-ghost sites__names" aria-hidden="true" lang={other.tag()}>
                                     <span class="sites__name">{ site.name.get(other) }</span>
                                     <span class="sites__other" lang={lang.tag()}>{ site.name.get(lang) }</span>
@@ -58,7 +56,7 @@ pub fn site_list(props: &SiteListProps) -> Html {
                     };
                     html! {
                         <li key={site.id.clone()} data-testid="site" data-site={site.id.clone()}>
-                            if props.links {
+                            if props.surface.is_prerender() {
                                 <a {class} href={format!("#{}", site.id)}>{ inside }</a>
                             } else {
                                 <button type="button" {class} aria-pressed={selected.to_string()} {onclick}>{ inside }</button>

@@ -285,75 +285,162 @@ pub fn layout_with(
     touch: bool,
     font_px: f64,
 ) -> Layout {
-    let width = width.max(1.0);
-    let scale = width / f64::from(asset.width);
-    let map_height = f64::from(asset.height) * scale;
-    let font = self::font_px(width).max(if font_px.is_finite() { font_px } else { 0.0 });
-    // On a kiosk a marker's number is type too: it grows with the screen's type, not only with
-    // the map (a marker as wide as 2.8 of the names' em; its number 1.47 em).
-    let radius = if touch {
-        marker_radius(width, true).max(1.4 * font)
-    } else {
-        marker_radius(width, false)
-    };
-    let phone = width < PHONE_MAP_BELOW_PX && !touch;
-    let target = if phone {
-        TOUCH_TARGET_PX.max(2.0 * radius)
-    } else {
-        2.0 * radius
-    };
-    let to_px = |(x, y): (f64, f64)| (x * scale, y * scale);
+    let sizes = Sizes::new(asset, sites, lang, width, touch, font_px);
     let mut placer = Placer {
         bounds: Rect {
             x0: 0.0,
             y0: 0.0,
-            x1: width,
-            y1: map_height,
+            x1: sizes.width,
+            y1: sizes.map_height,
         },
         taken: Vec::new(),
     };
-
-    // The scale bar sits top left, over Mongolia, where the map has no land of its own.
-    let km = nice_km(width * 0.22 / scale * asset.km_per_unit());
-    let length_px = km / asset.km_per_unit() * scale;
-    let pad = font * 0.6;
-    let bar_rect = Rect {
-        x0: pad,
-        y0: pad,
-        x1: pad + length_px.max(text_width("0000 km", font)),
-        y1: pad + font * 1.9,
-    };
-    placer.taken.push(bar_rect);
-    let scale_bar = ScaleBar {
-        km,
-        length_px,
-        origin: (pad, bar_rect.y1 - font * 0.3),
-        rect: bar_rect,
-    };
-
-    let capital_at = to_px((
-        f64::from(asset.capital.at[0]),
-        f64::from(asset.capital.at[1]),
-    ));
-    let capital = Rect::centred(capital_at, font, font);
+    let scale_bar = sizes.scale_bar();
+    placer.taken.push(scale_bar.rect);
+    let capital = Rect::centred(sizes.capital_at, sizes.font, sizes.font);
     placer.taken.push(capital);
-
-    let mut ordered: Vec<&SitePoint> = sites.iter().collect();
-    crate::small_sort::sort_by_key(&mut ordered, |s| s.number);
-    let anchors: Vec<(f64, f64)> = ordered
-        .iter()
-        .map(|site| to_px(asset.locate(site.lon, site.lat)))
-        .collect();
     // On a phone, the largest group of sites whose targets would overlap goes to the inset.
-    let crowded = if phone {
-        largest_crowd(&anchors, target)
+    let crowded = if sizes.phone {
+        largest_crowd(&sizes.anchors, sizes.target)
     } else {
         Vec::new()
     };
+    let mut markers: Vec<PlacedMarker> = (0..sizes.sites.len())
+        .filter(|i| !crowded.contains(i))
+        .filter_map(|i| sizes.place_marker(&mut placer, i, sizes.anchors[i], false))
+        .collect();
+    // The inset first: its outline on the map is kept clear, and the leagues it shows are
+    // named in it rather than on the map.
+    let inset = (crowded.len() >= 2)
+        .then(|| sizes.inset(&crowded))
+        .map(|(inset, placed)| {
+            markers.extend(placed);
+            crate::small_sort::sort_by_key(&mut markers, |m| m.number);
+            placer.taken.push(inset.source);
+            inset
+        });
+    let labels = sizes.map_labels(&mut placer, inset.as_ref());
+    Layout {
+        width: sizes.width,
+        height: inset.as_ref().map_or(sizes.map_height, |i| i.rect.y1),
+        scale: sizes.scale,
+        font_px: sizes.font,
+        markers,
+        labels,
+        capital,
+        scale_bar,
+        inset,
+    }
+}
 
-    let place_marker = |placer: &mut Placer, i: usize, anchor: (f64, f64), in_inset: bool| {
-        let site = ordered[i];
-        let rect = placer.place(anchor, target, target)?;
+/// What one layout of the map is measured by: its scale and type, its marker sizes, and the
+/// sites and regions in the order they are placed.
+struct Sizes<'a> {
+    asset: &'a MapAsset,
+    lang: Lang,
+    width: f64,
+    map_height: f64,
+    /// CSS px per map unit.
+    scale: f64,
+    font: f64,
+    radius: f64,
+    /// A marker's touch target's side.
+    target: f64,
+    phone: bool,
+    capital_at: (f64, f64),
+    /// The sites in the article's order, and their true positions in px.
+    sites: Vec<&'a SitePoint>,
+    anchors: Vec<(f64, f64)>,
+    /// Largest first: the largest regions are named first.
+    regions: Vec<&'a super::Region>,
+}
+
+impl<'a> Sizes<'a> {
+    fn new(
+        asset: &'a MapAsset,
+        sites: &'a [SitePoint],
+        lang: Lang,
+        width: f64,
+        touch: bool,
+        font_px: f64,
+    ) -> Self {
+        let width = width.max(1.0);
+        let scale = width / f64::from(asset.width);
+        let font = self::font_px(width).max(if font_px.is_finite() { font_px } else { 0.0 });
+        // On a kiosk a marker's number is type too: it grows with the screen's type, not only
+        // with the map (a marker as wide as 2.8 of the names' em; its number 1.47 em).
+        let radius = if touch {
+            marker_radius(width, true).max(1.4 * font)
+        } else {
+            marker_radius(width, false)
+        };
+        let phone = width < PHONE_MAP_BELOW_PX && !touch;
+        let mut ordered: Vec<&SitePoint> = sites.iter().collect();
+        crate::small_sort::sort_by_key(&mut ordered, |s| s.number);
+        let mut regions: Vec<_> = asset.regions.iter().collect();
+        crate::small_sort::sort_by(&mut regions, |a, b| b.area_km2.total_cmp(&a.area_km2));
+        let to_px = |(x, y): (f64, f64)| (x * scale, y * scale);
+        Sizes {
+            asset,
+            lang,
+            width,
+            map_height: f64::from(asset.height) * scale,
+            scale,
+            font,
+            radius,
+            target: if phone {
+                TOUCH_TARGET_PX.max(2.0 * radius)
+            } else {
+                2.0 * radius
+            },
+            phone,
+            capital_at: to_px((
+                f64::from(asset.capital.at[0]),
+                f64::from(asset.capital.at[1]),
+            )),
+            anchors: ordered
+                .iter()
+                .map(|site| to_px(asset.locate(site.lon, site.lat)))
+                .collect(),
+            sites: ordered,
+            regions,
+        }
+    }
+
+    fn to_px(&self, (x, y): (f64, f64)) -> (f64, f64) {
+        (x * self.scale, y * self.scale)
+    }
+
+    /// The scale bar sits top left, over Mongolia, where the map has no land of its own.
+    fn scale_bar(&self) -> ScaleBar {
+        let km_per_unit = self.asset.km_per_unit();
+        let km = nice_km(self.width * 0.22 / self.scale * km_per_unit);
+        let length_px = km / km_per_unit * self.scale;
+        let (font, pad) = (self.font, self.font * 0.6);
+        let rect = Rect {
+            x0: pad,
+            y0: pad,
+            x1: pad + length_px.max(text_width("0000 km", font)),
+            y1: pad + font * 1.9,
+        };
+        ScaleBar {
+            km,
+            length_px,
+            origin: (pad, rect.y1 - font * 0.3),
+            rect,
+        }
+    }
+
+    /// Site `i`'s marker, placed by `placer` at or near `anchor`, if it finds room.
+    fn place_marker(
+        &self,
+        placer: &mut Placer,
+        i: usize,
+        anchor: (f64, f64),
+        in_inset: bool,
+    ) -> Option<PlacedMarker> {
+        let site = self.sites[i];
+        let rect = placer.place(anchor, self.target, self.target)?;
         let centre = rect.centre();
         // Within half a pixel counts as in place.
         let centre = if (centre.0 - anchor.0).hypot(centre.1 - anchor.1) < 0.5 {
@@ -366,131 +453,128 @@ pub fn layout_with(
             number: site.number,
             anchor,
             centre,
-            radius,
-            target,
+            radius: self.radius,
+            target: self.target,
             in_inset,
         })
-    };
-    let mut markers: Vec<PlacedMarker> = (0..ordered.len())
-        .filter(|i| !crowded.contains(i))
-        .filter_map(|i| place_marker(&mut placer, i, anchors[i], false))
-        .collect();
+    }
 
-    let mut regions: Vec<_> = asset.regions.iter().collect();
-    crate::small_sort::sort_by(&mut regions, |a, b| b.area_km2.total_cmp(&a.area_km2));
-    // Noto Sans CJK's glyph box is about 1.45 em tall around the central baseline.
-    let label_box = |text: &str| (text_width(text, font) + 0.3 * font, font * 1.6);
-    let label_anchor =
-        |region: &super::Region| to_px((f64::from(region.label[0]), f64::from(region.label[1])));
-    // A region's name placed near `anchor` by `place`, if it finds room.
-    let place_label =
-        |region: &super::Region,
-         anchor: (f64, f64),
-         place: &mut dyn FnMut((f64, f64), f64, f64) -> Option<Rect>| {
-            let text = region_label(asset, &region.code, lang)?;
-            let (w, h) = label_box(&text);
-            let rect = place(anchor, w, h)?;
-            Some(PlacedLabel {
-                code: region.code.clone(),
-                text,
-                anchor,
-                rect,
-            })
-        };
+    /// Where a region's name belongs, in px.
+    fn label_anchor(&self, region: &super::Region) -> (f64, f64) {
+        self.to_px((f64::from(region.label[0]), f64::from(region.label[1])))
+    }
 
-    // The inset first: its outline on the map is kept clear, and the leagues it shows are
-    // named in it rather than on the map.
-    let mut height = map_height;
-    let mut inset = None;
-    if crowded.len() >= 2 {
-        let points: Vec<(f64, f64)> = crowded.iter().map(|&i| anchors[i]).collect();
-        let gap = font;
-        // A taller panel until every crowded site has its own target in it.
-        for extra in 0..6 {
-            let panel = inset_panel(&points, width, map_height + gap, target, extra);
-            let mut inset_placer = Placer {
-                bounds: panel.rect,
-                taken: Vec::new(),
-            };
-            let star = Rect::centred(panel.map(capital_at), font, font);
-            let capital_in = panel.rect_contains(&star).then_some(star);
-            inset_placer.taken.extend(capital_in);
-            // The caption, bottom left.
-            let caption = Rect {
-                x0: panel.rect.x0,
-                y0: panel.rect.y1 - font * 1.6,
-                x1: panel.rect.x0 + text_width("Enlarged", font) + font,
-                y1: panel.rect.y1,
-            };
-            inset_placer.taken.push(caption);
-            let placed: Vec<PlacedMarker> = crowded
-                .iter()
-                .filter_map(|&i| place_marker(&mut inset_placer, i, panel.map(anchors[i]), true))
-                .collect();
-            if placed.len() < crowded.len() && extra < 5 {
-                continue;
+    /// A region's name placed near `anchor` by `place`, if it finds room.
+    fn place_label(
+        &self,
+        region: &super::Region,
+        anchor: (f64, f64),
+        place: &mut dyn FnMut((f64, f64), f64, f64) -> Option<Rect>,
+    ) -> Option<PlacedLabel> {
+        let text = region_label(self.asset, &region.code, self.lang)?;
+        // Noto Sans CJK's glyph box is about 1.45 em tall around the central baseline.
+        let (w, h) = (
+            text_width(&text, self.font) + 0.3 * self.font,
+            self.font * 1.6,
+        );
+        let rect = place(anchor, w, h)?;
+        Some(PlacedLabel {
+            code: region.code.clone(),
+            text,
+            anchor,
+            rect,
+        })
+    }
+
+    /// The phone's inset for the `crowded` sites, and their markers in it: a taller panel
+    /// until every crowded site has its own target in it and every league it shows its name.
+    fn inset(&self, crowded: &[usize]) -> (Inset, Vec<PlacedMarker>) {
+        let points: Vec<(f64, f64)> = crowded.iter().map(|&i| self.anchors[i]).collect();
+        let top = self.map_height + self.font;
+        let mut extra = 0;
+        loop {
+            let panel = inset_panel(&points, self.width, top, self.target, extra);
+            let (placed, labels, capital) = self.fill_inset(&panel, crowded);
+            let complete = placed.len() == crowded.len() && labels.len() == self.shown_in(&panel);
+            if complete || extra == 5 {
+                let inset = Inset {
+                    dots: points,
+                    labels,
+                    capital,
+                    ..panel
+                };
+                return (inset, placed);
             }
-            let shown: Vec<_> = regions
-                .iter()
-                .filter(|region| panel.source_contains(label_anchor(region)))
-                .collect();
-            let labels: Vec<PlacedLabel> = shown
-                .iter()
-                .filter_map(|region| {
-                    place_label(region, panel.map(label_anchor(region)), &mut |a, w, h| {
-                        inset_placer.place(a, w, h)
-                    })
-                })
-                .collect();
-            if labels.len() < shown.len() && extra < 5 {
-                continue;
-            }
-            height = panel.rect.y1;
-            markers.extend(placed);
-            crate::small_sort::sort_by_key(&mut markers, |m| m.number);
-            placer.taken.push(panel.source);
-            inset = Some(Inset {
-                dots: points,
-                labels,
-                capital: capital_in,
-                ..panel
-            });
-            break;
+            extra += 1;
         }
     }
 
-    let outline = inset.as_ref().map(|i| i.source);
-    let labels = regions
-        .iter()
-        .filter(|region| {
-            !inset
-                .as_ref()
-                .is_some_and(|i| i.source_contains(label_anchor(region)))
-        })
-        .filter_map(|region| {
-            place_label(region, label_anchor(region), &mut |anchor, w, h| {
-                // Kept off the inset's outline where there is room; over it rather than unnamed.
-                placer.place(anchor, w, h).or_else(|| {
-                    let outline = outline?;
-                    placer.taken.retain(|r| *r != outline);
-                    let rect = placer.place(anchor, w, h);
-                    placer.taken.push(outline);
-                    rect
+    /// How many regions' names belong in `panel`.
+    fn shown_in(&self, panel: &Inset) -> usize {
+        self.regions
+            .iter()
+            .filter(|region| panel.source_contains(self.label_anchor(region)))
+            .count()
+    }
+
+    /// The crowded sites' markers, the names of the leagues it shows, and the capital, placed
+    /// in `panel` around its caption (bottom left).
+    fn fill_inset(
+        &self,
+        panel: &Inset,
+        crowded: &[usize],
+    ) -> (Vec<PlacedMarker>, Vec<PlacedLabel>, Option<Rect>) {
+        let mut placer = Placer {
+            bounds: panel.rect,
+            taken: Vec::new(),
+        };
+        let star = Rect::centred(panel.map(self.capital_at), self.font, self.font);
+        let capital = panel.rect_contains(&star).then_some(star);
+        placer.taken.extend(capital);
+        placer.taken.push(Rect {
+            x0: panel.rect.x0,
+            y0: panel.rect.y1 - self.font * 1.6,
+            x1: panel.rect.x0 + text_width("Enlarged", self.font) + self.font,
+            y1: panel.rect.y1,
+        });
+        let placed: Vec<PlacedMarker> = crowded
+            .iter()
+            .filter_map(|&i| self.place_marker(&mut placer, i, panel.map(self.anchors[i]), true))
+            .collect();
+        let labels = self
+            .regions
+            .iter()
+            .filter(|region| panel.source_contains(self.label_anchor(region)))
+            .filter_map(|region| {
+                self.place_label(
+                    region,
+                    panel.map(self.label_anchor(region)),
+                    &mut |a, w, h| placer.place(a, w, h),
+                )
+            })
+            .collect();
+        (placed, labels, capital)
+    }
+
+    /// The names of the regions outside the inset, kept off its outline where there is room
+    /// (over it rather than unnamed).
+    fn map_labels(&self, placer: &mut Placer, inset: Option<&Inset>) -> Vec<PlacedLabel> {
+        let outline = inset.map(|i| i.source);
+        self.regions
+            .iter()
+            .filter(|region| !inset.is_some_and(|i| i.source_contains(self.label_anchor(region))))
+            .filter_map(|region| {
+                self.place_label(region, self.label_anchor(region), &mut |anchor, w, h| {
+                    placer.place(anchor, w, h).or_else(|| {
+                        let outline = outline?;
+                        placer.taken.retain(|r| *r != outline);
+                        let rect = placer.place(anchor, w, h);
+                        placer.taken.push(outline);
+                        rect
+                    })
                 })
             })
-        })
-        .collect();
-
-    Layout {
-        width,
-        height,
-        scale,
-        font_px: font,
-        markers,
-        labels,
-        capital,
-        scale_bar,
-        inset,
+            .collect()
     }
 }
 
