@@ -137,3 +137,68 @@ fn interface_text_lives_in_the_strings_module() {
         found.join("\n")
     );
 }
+
+/// The lengths of the functions in `text` outside its tests, by brace matching from each `fn`
+/// line (braces in strings and comments are rare enough in this tree to be counted as code).
+fn function_lengths(text: &str) -> Vec<(usize, usize, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let tests_from = lines
+        .iter()
+        .position(|l| l.trim() == "#[cfg(test)]")
+        .unwrap_or(lines.len());
+    let mut found = Vec::new();
+    for (start, line) in lines[..tests_from].iter().enumerate() {
+        let Some(name) = line
+            .trim_start()
+            .trim_start_matches("pub ")
+            .trim_start_matches("pub(crate) ")
+            .trim_start_matches("const ")
+            .strip_prefix("fn ")
+        else {
+            continue;
+        };
+        let (mut depth, mut opened) = (0i32, false);
+        for (end, body) in lines[start..tests_from].iter().enumerate() {
+            let code = body.split("//").next().unwrap_or_default();
+            depth += code.matches('{').count() as i32 - code.matches('}').count() as i32;
+            opened |= code.contains('{');
+            if (opened && depth <= 0) || (!opened && code.trim_end().ends_with(';')) {
+                let name = name.split(['(', '<']).next().unwrap_or(name).to_owned();
+                found.push((start + 1, end + 1, name));
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// No function of the widget is longer than a screen: about 120 lines, so each can be read
+/// whole (components included: a long `html!` is split into the parts it draws).
+#[test]
+fn no_function_is_longer_than_120_lines() {
+    let long: Vec<String> = source_files()
+        .iter()
+        .flat_map(|(path, text)| {
+            function_lengths(text)
+                .into_iter()
+                .filter(|(_, lines, _)| *lines > 120)
+                .map(move |(line, lines, name)| format!("{path}:{line}: {name}, {lines} lines"))
+        })
+        .collect();
+    assert!(long.is_empty(), "too long:\n{}", long.join("\n"));
+    let lengths = function_lengths("fn a() {\n    if x {\n    }\n}\nfn b();\n");
+    assert_eq!(lengths, vec![(1, 4, "a".into()), (5, 1, "b".into())]);
+}
+
+/// The kiosk's rules are scoped once: one selector (the live kiosk, and the prerendered page a
+/// kiosk starts on) with its rules nested under it, lowered at build time for older browsers.
+#[test]
+fn the_kiosk_selector_is_written_once() {
+    let css = include_str!("../assets/style.css");
+    let prefix = ":is(.widget--kiosk, html[data-mode=\"kiosk\"] .prerender .widget)";
+    assert_eq!(css.matches(prefix).count(), 1, "one kiosk block");
+    assert!(
+        !css.contains(&format!("{prefix}, html")),
+        "the self-nested rule is gone"
+    );
+}
