@@ -37,6 +37,20 @@ function smallestMapText(root) {
   return smallest;
 }
 
+/** Every SVG text a reader sees in `root`: its size on screen, and how many times its laid-out
+ *  size that is (the SVG's scale; the laid-out size is the text's size in the SVG's units). */
+function svgTextSizes(root) {
+  const sizes = [];
+  for (const text of root.querySelectorAll("svg text")) {
+    const box = text.getBoundingClientRect();
+    if (box.width === 0 || !text.textContent.trim()) continue;
+    const scale = text.getScreenCTM().a;
+    const laidOut = parseFloat(getComputedStyle(text).fontSize);
+    sizes.push({ text: text.textContent.trim().slice(0, 20), where: text.closest("[data-chart], .map")?.className.baseVal ?? text.closest("[data-chart], .map")?.dataset.chart, px: laidOut * scale, scale });
+  }
+  return sizes;
+}
+
 describe("first paint", () => {
   let env;
   before(async () => {
@@ -90,6 +104,22 @@ describe("first paint", () => {
         await map.locator('[data-site="wuhai"]').click();
         assert.equal(new URL(page.url()).hash, "#wuhai");
         await page.screenshot({ path: `${ARTIFACTS}first-paint-nojs-${width}.png`, fullPage: false });
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  for (const width of [320, 360, 1280, 1920]) {
+    test(`without JavaScript at ${width} px: every SVG text is at least 11 px and at most 1.5 times its laid-out size`, async () => {
+      const { page, close } = await held(env.url, { width, javaScript: false });
+      try {
+        const sizes = await page.evaluate(svgTextSizes, await page.$("body"));
+        assert.ok(sizes.length > 50, `${sizes.length} texts (map and charts)`);
+        assert.ok(sizes.some((s) => s.where === undefined || s.where !== "map"), "charts are measured too");
+        const wrong = sizes.filter((s) => s.px < 11 || s.scale > 1.5 + 1e-9);
+        assert.deepEqual(wrong, [], `texts below 11 px or scaled past 1.5x at ${width} px`);
+        await page.screenshot({ path: `${ARTIFACTS}nojs-text-${width}.png`, fullPage: true });
       } finally {
         await close();
       }

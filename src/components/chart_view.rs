@@ -27,9 +27,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let node = use_node_ref();
     let hints = use_context::<WidthHints>().unwrap_or_default();
     // Prerender: every width of `breakpoints::CHART`, for CSS to pick the one that fits.
-    // Dossier: one layout (360 px) scaled to the page. Kiosk: laid out at its box's exact width
-    // with its smallest text at the box's font size (the stylesheet's, which grows with the
-    // screen), so nothing is scaled.
+    // No-JavaScript dossier: one layout, the narrowest, shown at most 1.2 times its size
+    // (style.css), so its text stays between its laid-out size and 1.2 times that. Kiosk: laid
+    // out at its box's exact width with its smallest text at the box's font size (the
+    // stylesheet's, which grows with the screen), so nothing is scaled.
     let surface = use_surface();
     let (large, prerender) = (surface.is_kiosk(), surface.is_prerender());
     let measured = use_measured(node.clone());
@@ -54,7 +55,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             vec![breakpoints::snap(&breakpoints::CHART, width)],
             TextSize::STANDARD,
         ),
-        (None, None) if surface.is_dossier() => (vec![breakpoints::CHART[1]], TextSize::STANDARD),
+        (None, None) if surface.is_dossier() => (vec![breakpoints::CHART[0]], TextSize::STANDARD),
         _ => (breakpoints::CHART.to_vec(), TextSize::STANDARD),
     };
     let all_widths = widths.len() > 1;

@@ -8,7 +8,7 @@
 //! | Embed     | as Page, framed by the host | as Page                       | buttons       |
 //! | Kiosk     | 48 px touch targets, kiosk type | exact width, kiosk type   | ghosts        |
 //! | Prerender | every `breakpoints::MAP`    | every `breakpoints::CHART`    | links, ghosts |
-//! | Dossier   | (none)                      | one layout, scaled            | no buttons    |
+//! | Dossier   | (none)                      | one layout (260 px), ≤ 1.2x   | no buttons    |
 
 use yew::prelude::*;
 
