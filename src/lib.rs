@@ -8,32 +8,26 @@
 
 #![forbid(unsafe_code)]
 
-mod app;
+// The pure model: no `web-sys`, tested natively.
 pub mod breakpoints;
-mod browser;
 pub mod by_identity;
 pub mod chart;
-pub mod components;
 pub mod content;
-pub mod crash;
 pub mod decimal;
 pub mod embed;
 pub mod fmath;
 pub mod geo;
 pub mod gesture;
-mod hooks;
 pub mod kiosk_timing;
 pub mod marker_navigation;
-#[cfg(feature = "csr")]
-mod mount;
 pub mod options;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
 pub mod share;
 pub mod small_sort;
 pub mod state;
 pub mod text;
+// The web layer above it: Yew components and hooks, the browser glue, mounting, the prerender.
+pub mod web;
 
-pub use app::{App, AppProps, EmbedHost, Prerendered, PrerenderedProps};
+pub use web::app::{App, AppProps, EmbedHost, Prerendered, PrerenderedProps};
 #[cfg(feature = "csr")]
-pub use mount::mount_all;
+pub use web::mount::mount_all;

@@ -91,7 +91,7 @@ fn html_in_every_text_field_stays_text_in_the_widget_and_charts() {
     let content = content::load(&fixture("23-html-in-every-text.json")).expect("loads");
     // The whole widget, rendered by the same components as in the browser (the prerender).
     for lang in [content::Lang::Zh, content::Lang::En] {
-        let html = imreform::prerender::widget_html_for(content.clone(), lang);
+        let html = imreform::web::prerender::widget_html_for(content.clone(), lang);
         assert!(
             !html.contains("<script") && !html.contains("<img"),
             "the widget's markup escapes every text"

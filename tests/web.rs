@@ -206,8 +206,8 @@ async fn the_address_opens_a_site_in_its_language() {
 /// and e2e/kiosk.test.mjs: a Yew panic provoked as a translation extension would).
 #[wasm_bindgen_test]
 fn the_crash_notice_shows_once_with_a_reload_button() {
-    imreform::crash::show_notice();
-    imreform::crash::show_notice();
+    imreform::web::crash::show_notice();
+    imreform::web::crash::show_notice();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");

@@ -1,5 +1,5 @@
 //! `cargo run -p prerender` writes the widget's first paint into index.html and
-//! the container-query rules that go with it into assets/style.css (see imreform::prerender).
+//! the container-query rules that go with it into assets/style.css (see imreform::web::prerender).
 
 use std::process::ExitCode;
 
@@ -10,8 +10,8 @@ fn rewrite(path: &str, update: impl Fn(&str) -> Option<String>) -> Result<(), St
 }
 
 fn main() -> ExitCode {
-    let result = rewrite("index.html", imreform::prerender::page)
-        .and_then(|()| rewrite("assets/style.css", imreform::prerender::stylesheet));
+    let result = rewrite("index.html", imreform::web::prerender::page)
+        .and_then(|()| rewrite("assets/style.css", imreform::web::prerender::stylesheet));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -11,7 +11,8 @@ fn read(path: &str) -> String {
 #[test]
 fn index_html_carries_the_current_prerender() {
     let page = read("index.html");
-    let expected = imreform::prerender::page(&page).expect("index.html has the prerender markers");
+    let expected =
+        imreform::web::prerender::page(&page).expect("index.html has the prerender markers");
     assert!(
         page == expected,
         "index.html's prerender is stale: run `cargo run -p prerender` and commit"
@@ -21,7 +22,7 @@ fn index_html_carries_the_current_prerender() {
 #[test]
 fn style_css_carries_the_current_breakpoints() {
     let css = read("assets/style.css");
-    let expected = imreform::prerender::stylesheet(&css).expect("style.css has the markers");
+    let expected = imreform::web::prerender::stylesheet(&css).expect("style.css has the markers");
     assert!(
         css == expected,
         "style.css's breakpoint rules are stale: run `cargo run -p prerender` and commit"

@@ -180,8 +180,8 @@ pub fn use_kiosk(
     attracting_now.borrow().set(attracting);
     let attracting = attracting_now.borrow().clone();
     use_effect_with(enabled, move |&enabled| -> Box<dyn FnOnce()> {
-        // A kiosk reloads itself after a crash (crate::crash).
-        crate::crash::set_kiosk(enabled);
+        // A kiosk reloads itself after a crash (crate::web::crash).
+        crate::web::crash::set_kiosk(enabled);
         let (true, Some(element), Some(window)) =
             (enabled, root.cast::<web_sys::Element>(), web_sys::window())
         else {

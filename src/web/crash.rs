@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::components::strings::BILINGUAL;
+use crate::web::components::strings::BILINGUAL;
 
 static KIOSK: AtomicBool = AtomicBool::new(false);
 

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::components::strings::BILINGUAL;
 use crate::content::LoadError;
+use crate::web::components::strings::BILINGUAL;
 
 /// The problems of `error`, and a "try again" button when `on_retry` is given (a network
 /// failure may pass). A function, not a component: it has no state.

@@ -10,9 +10,9 @@
 use yew::ServerRenderer;
 
 use crate::by_identity::ByIdentity;
-use crate::components::{MapDefs, MapDefsProps};
 use crate::content::{self, Content, Lang};
 use crate::geo::MapAsset;
+use crate::web::components::{MapDefs, MapDefsProps};
 use crate::{Prerendered, PrerenderedProps};
 
 /// Marks the prerendered part of `index.html`.

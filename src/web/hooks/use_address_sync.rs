@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use crate::browser;
 use crate::by_identity::ByIdentity;
 use crate::content::{Content, Lang};
 use crate::options::{self, Options};
 use crate::state::{Action, AppState};
+use crate::web::browser;
 
 /// Keeps the address and the state in step; does nothing where the widget is not the page's
 /// (`standalone` false: a script embed leaves its host's address alone).

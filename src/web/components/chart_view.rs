@@ -90,7 +90,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             </button>
             // Hidden only visually until asked for: screen readers always have the table. (The
             // wrapper hides it; a table ignores the width and overflow that hiding relies on.)
-            <div class={crate::components::class_list(&[Some("chart__data"), (!*show_data).then_some("visually-hidden")])} data-testid="chart-data">
+            <div class={crate::web::components::class_list(&[Some("chart__data"), (!*show_data).then_some("visually-hidden")])} data-testid="chart-data">
                 { data_table(chart, props.lang) }
             </div>
             <p class="chart__note">{ &chart.note }</p>

@@ -35,7 +35,7 @@ pub fn site_list(props: &SiteListProps) -> Html {
                         let id = site.id.clone();
                         Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
                     };
-                    let class = crate::components::class_list(&[Some("sites__item"), selected.then_some("sites__item--selected")]);
+                    let class = crate::web::components::class_list(&[Some("sites__item"), selected.then_some("sites__item--selected")]);
                     let inside = html! {
                         <>
                             <span class="sites__number" aria-hidden="true">{ site.number }</span>

@@ -8,13 +8,13 @@ use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
 use super::strings::{strings, BILINGUAL};
 use super::{class_list, kind_class, use_surface};
-use crate::browser::ShareOutcome;
 use crate::by_identity::ByIdentity;
 use crate::chart;
 use crate::content::{Content, Figure, Lang, Role, Site};
 use crate::gesture::Swipe;
-use crate::hooks::{use_share_link, use_swipe};
 use crate::share::{self, Qr};
+use crate::web::browser::ShareOutcome;
+use crate::web::hooks::{use_share_link, use_swipe};
 
 #[derive(Properties, PartialEq)]
 pub struct SiteCardProps {

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::{self, ShareOutcome};
+use crate::web::browser::{self, ShareOutcome};
 
 /// The button's click handler (none without a link), and what the last share did.
 #[hook]

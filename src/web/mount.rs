@@ -3,13 +3,15 @@
 
 use std::rc::Rc;
 
-use crate::components::WidthHints;
 use crate::options::{self, Options, Source};
+use crate::web::components::WidthHints;
 use crate::{App, AppProps, EmbedHost};
 
 /// Mounts every instance on the page.
 pub fn mount_all() {
-    yew::set_custom_panic_hook(Box::new(|info| crate::crash::report(&info.to_string())));
+    yew::set_custom_panic_hook(Box::new(|info| {
+        crate::web::crash::report(&info.to_string())
+    }));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -29,7 +31,7 @@ pub fn mount_all() {
         else {
             return;
         };
-        // The prerendered widget inside (src/prerender.rs) is laid out as the live one will be,
+        // The prerendered widget inside (src/web/prerender.rs) is laid out as the live one will be,
         // so replacing it moves nothing.
         let hints = prerender_widths(&root);
         clear(&root);
@@ -42,7 +44,7 @@ pub fn mount_all() {
             host.get_attribute(&format!("data-{name}"))
                 .map(|value| (Source::Markup, (*name).to_owned(), value))
         });
-        let options = Options::read(pairs, Some(crate::browser::parse_url));
+        let options = Options::read(pairs, Some(crate::web::browser::parse_url));
         let root = host
             .shadow_root()
             .and_then(|shadow| shadow.query_selector(".imreform-root").ok().flatten())

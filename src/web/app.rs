@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser;
 use crate::by_identity::ByIdentity;
-use crate::components::{error_panel, strings, Frame, WidthHints};
 use crate::content::{self, Content, Lang, LoadError};
 use crate::geo::MapAsset;
 use crate::options::{Mode, Options};
+use crate::web::browser;
+use crate::web::components::{error_panel, strings, Frame, WidthHints};
 
 /// A script embed: the host page's element the widget lives in, and the options read from its
 /// data attributes. Such a widget leaves the page's address alone.
@@ -45,14 +45,20 @@ enum Remote {
     Failed(LoadError),
 }
 
+thread_local! {
+    /// The content and map built into the widget, read once for every instance on the page.
+    static EMBEDDED: Rc<Result<ByIdentity<Content>, LoadError>> =
+        Rc::new(content::embedded().map(ByIdentity::new));
+    static ASSET: ByIdentity<MapAsset> = ByIdentity::new(MapAsset::embedded());
+}
+
 /// How long a content override may take to arrive.
 const FETCH_TIMEOUT_MS: u32 = 10_000;
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let embedded: Rc<Result<ByIdentity<Content>, LoadError>> =
-        use_memo((), |_| content::embedded().map(ByIdentity::new));
-    let asset = (*use_memo((), |_| ByIdentity::new(MapAsset::embedded()))).clone();
+    let embedded = EMBEDDED.with(Rc::clone);
+    let asset = ASSET.with(Clone::clone);
     // The options are read once, here: from the embed's attributes, or from the page (its
     // address and its owner's markup).
     let options: Rc<Options> = {

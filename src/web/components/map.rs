@@ -7,11 +7,11 @@ use super::strings::strings;
 use super::use_width::use_measured;
 use super::{use_surface, WidthHints};
 use crate::breakpoints;
-use crate::browser;
 use crate::by_identity::ByIdentity;
 use crate::content::{Content, Kind, Lang};
 use crate::geo::{self, layout_for, layout_with, Inset, Layout, MapAsset, PlacedMarker, SitePoint};
 use crate::marker_navigation::{self, Step};
+use crate::web::browser;
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
 /// the whole map keeps the wasm small).
@@ -297,7 +297,7 @@ impl MapView<'_> {
                     html! {
                         <path
                             key={code.clone()}
-                            class={crate::components::class_list(&[Some("map__region"), highlighted.then_some("map__region--selected")])}
+                            class={crate::web::components::class_list(&[Some("map__region"), highlighted.then_some("map__region--selected")])}
                             data-region={code.clone()}
                             d={d.clone()}
                             fill-rule="evenodd"
@@ -474,7 +474,7 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
     let kind_class = super::kind_class(site.kind);
     html! {
         <g
-                class={crate::components::class_list(&[Some("marker"), Some(kind_class), selected.then_some("marker--selected"), topic_class])}
+                class={crate::web::components::class_list(&[Some("marker"), Some(kind_class), selected.then_some("marker--selected"), topic_class])}
                 role="button"
                 tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-label={name}

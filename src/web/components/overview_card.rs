@@ -80,7 +80,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                                             <th scope="col">
                                                 <button
                                                     type="button"
-                                                    class={crate::components::class_list(&[Some("matrix__theme"), pressed.then_some("matrix__theme--on")])}
+                                                    class={crate::web::components::class_list(&[Some("matrix__theme"), pressed.then_some("matrix__theme--on")])}
                                                     aria-pressed={pressed.to_string()}
                                                     data-theme={theme.id.clone()}
                                                     onclick={Callback::from(move |_: MouseEvent| on_topic.emit(id.clone()))}
@@ -105,7 +105,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                                                 let yes = site.themes.contains(&theme.id);
                                                 let lit = yes && props.topic.as_deref() == Some(theme.id.as_str());
                                                 html! {
-                                                    <td class={crate::components::class_list(&[Some("matrix__cell"), lit.then_some("matrix__cell--on")])}>
+                                                    <td class={crate::web::components::class_list(&[Some("matrix__cell"), lit.then_some("matrix__cell--on")])}>
                                                         if yes {
                                                             <span aria-hidden="true">{ "●" }</span>
                                                             <span class="visually-hidden">{ s.addresses }</span>

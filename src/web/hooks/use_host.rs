@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser;
 use crate::by_identity::ByIdentity;
 use crate::content::{Content, Lang};
 use crate::embed::{self, HostMessage};
 use crate::state::{Action, AppState};
+use crate::web::browser;
 use crate::EmbedHost;
 
 /// In a frame, the parent hears the widget's height in every format CMS plugins know.

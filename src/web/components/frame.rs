@@ -1,25 +1,25 @@
 //! The widget's frame: header, map, card, site list and credit, laid out for where it is drawn.
 //! The state is made here from the options (read once, by `App`); the conversations with the
-//! browser and the host are the hooks of `crate::hooks`; the parts are drawn by the functions
+//! browser and the host are the hooks of `crate::web::hooks`; the parts are drawn by the functions
 //! below, one job each.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::browser;
 use crate::by_identity::ByIdentity;
-use crate::components::{
-    class_list, site_list, strings, Map, OverviewCard, SiteCard, SiteListProps, Surface,
-};
 use crate::content::{Content, Lang};
 use crate::geo::MapAsset;
-use crate::hooks::{
-    use_address_sync, use_height_report, use_host_messages, use_kiosk, use_selection_report,
-};
 use crate::kiosk_timing::Timings;
 use crate::options::{self, Mode, Options, Scheme};
 use crate::state::{Action, AppState, KioskConfig};
+use crate::web::browser;
+use crate::web::components::{
+    class_list, site_list, strings, Map, OverviewCard, SiteCard, SiteListProps, Surface,
+};
+use crate::web::hooks::{
+    use_address_sync, use_height_report, use_host_messages, use_kiosk, use_selection_report,
+};
 use crate::EmbedHost;
 
 #[derive(Properties, PartialEq)]
@@ -57,7 +57,7 @@ pub fn initial_state(options: &Options, content: &Content, lang: Lang) -> AppSta
     });
     AppState {
         lang,
-        selected: crate::hooks::site_in(content, options),
+        selected: crate::web::hooks::site_in(content, options),
         scheme: options.scheme.unwrap_or_default(),
         kiosk,
         ..AppState::default()
