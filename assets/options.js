@@ -7,7 +7,7 @@
   "use strict";
 
   var READ = ["lang", "theme", "mode", "compact", "id"];
-  var ALL = READ.concat(["site", "content", "idle", "reset", "step", "reload", "share"]);
+  var ALL = READ.concat(["site", "content", "idle", "reset", "step", "reload", "share", "stats"]);
   var MAX_VALUE = 64;
 
   /** ASCII white space trimmed and ASCII letters lowered, as Rust's to_ascii_lowercase. */

@@ -89,11 +89,12 @@ function recordProblems(browser) {
 }
 
 /**
- * Serves dist/ (and `also`'s folders) under `csp` (the strict policy unless a spec says
+ * Serves `dir` (the reader's build, dist/, unless a spec asks for the kiosk build in
+ * dist/kiosk/) and `also`'s folders under `csp` (the strict policy unless a spec says
  * otherwise) and launches Chromium.
  */
-export async function startBrowser({ also = [], csp = STRICT_CSP } = {}) {
-  const server = await serve({ dir: "dist", base: BASE_PATH, also, csp });
+export async function startBrowser({ dir = "dist", also = [], csp = STRICT_CSP } = {}) {
+  const server = await serve({ dir, base: BASE_PATH, also, csp });
   // Playwright gives every launch a fresh, empty profile of its own.
   let browser;
   try {

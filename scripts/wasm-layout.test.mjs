@@ -4,7 +4,7 @@
 // stack overflow of almost all of it could reach that kilobyte. Read from the built dist/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 
 /** Reads an unsigned or signed LEB128 at `at`: [value, next offset]. */
 function leb(bytes, at, signed = false) {
@@ -38,9 +38,10 @@ function i32Const(bytes, at) {
   return [value, next + 1];
 }
 
-test("the release wasm uses no memory below 1 KB (wasm-opt --low-memory-unused)", () => {
-  const name = readdirSync("dist").find((n) => n.endsWith("_bg.wasm"));
-  const bytes = readFileSync(`dist/${name}`);
+// The reader's build, and the kiosk build when there is one (scripts/build-kiosk).
+for (const dir of ["dist", "dist/kiosk"].filter((dir) => dir === "dist" || existsSync(dir))) test(`${dir}: the release wasm uses no memory below 1 KB (wasm-opt --low-memory-unused)`, () => {
+  const name = readdirSync(dir).find((n) => n.endsWith("_bg.wasm"));
+  const bytes = readFileSync(`${dir}/${name}`);
   const all = sections(bytes);
   // Data (11): every active segment's offset.
   const [dataStart] = all.get(11);

@@ -103,6 +103,13 @@ impl Timings {
     }
 }
 
+/// Whether a key press opens the operator's visit counts: Ctrl+Alt+S, on a keyboard the
+/// operator plugs in (a touch screen's visitors have none). `code` is the key's place
+/// (`KeyboardEvent.code`), so it is the same on every keyboard layout.
+pub fn is_operator_key(code: &str, ctrl: bool, alt: bool) -> bool {
+    code == "KeyS" && ctrl && alt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +193,14 @@ mod tests {
         // Keys and wheels while nothing runs leave the decision alone.
         assert!(!swallow_next_click(false, false, false, false));
         assert!(swallow_next_click(false, false, false, true));
+    }
+
+    #[test]
+    fn only_ctrl_alt_s_opens_the_operators_counts() {
+        assert!(is_operator_key("KeyS", true, true));
+        assert!(!is_operator_key("KeyS", true, false));
+        assert!(!is_operator_key("KeyS", false, true));
+        assert!(!is_operator_key("KeyA", true, true));
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod share;
 pub mod small_sort;
 pub mod state;
 pub mod text;
+pub mod visits;
 // The web layer above it: Yew components and hooks, the browser glue, mounting, the prerender.
 pub mod web;
 

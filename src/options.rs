@@ -68,6 +68,8 @@ pub struct Options {
     /// The public address of the widget's page (`share`, `share::public_address`): the base
     /// of links to share and of a kiosk card's QR code.
     pub public_page: Option<String>,
+    /// Kiosk: open the operator's visit counts (`?mode=kiosk&stats`).
+    pub stats: Option<bool>,
     /// Things that were ignored, phrased for the console.
     pub warnings: Vec<String>,
 }
@@ -85,9 +87,9 @@ pub fn allowed(key: &str, source: Source) -> Result<(), String> {
 }
 
 /// The option names, in the order a script embed's attributes are read.
-pub const NAMES: [&str; 12] = [
+pub const NAMES: [&str; 13] = [
     "lang", "site", "theme", "mode", "compact", "id", "content", "idle", "reset", "step", "reload",
-    "share",
+    "share", "stats",
 ];
 
 /// `value` without ASCII white space around it, ASCII letters in lower case (as
@@ -234,11 +236,18 @@ impl Options {
                 "kiosk" => self.mode = Some(Mode::Kiosk),
                 _ => return refuse("expected full, embed or kiosk"),
             },
-            "compact" => match keyword(value).as_str() {
-                "" | "1" | "true" | "yes" => self.compact = Some(true),
-                "0" | "false" | "no" => self.compact = Some(false),
-                _ => return refuse("expected true or false"),
-            },
+            "compact" | "stats" => {
+                let on = match keyword(value).as_str() {
+                    "" | "1" | "true" | "yes" => true,
+                    "0" | "false" | "no" => false,
+                    _ => return refuse("expected true or false"),
+                };
+                *if key == "stats" {
+                    &mut self.stats
+                } else {
+                    &mut self.compact
+                } = Some(on);
+            }
             "id" if is_embed_id(value) => self.embed_id = Some(value.to_owned()),
             "id" => return refuse("expected letters, digits, - or _"),
             "content" if is_local_json_path(value) => self.content = Some(value.to_owned()),
@@ -372,6 +381,7 @@ mod tests {
                 .map(|s| format!("{s:?}").to_ascii_lowercase()),
             "mode" => options.mode.map(|m| format!("{m:?}").to_ascii_lowercase()),
             "compact" => options.compact.map(|c| c.to_string()),
+            "stats" => options.stats.map(|c| c.to_string()),
             "id" => options.embed_id.as_deref().and_then(text),
             "site" => options.site.as_deref().and_then(text),
             "share" => options.public_page.as_deref().and_then(text),

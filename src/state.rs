@@ -7,6 +7,11 @@ use yew::Reducible;
 use crate::content::Lang;
 use crate::kiosk_timing::{slide, Phase, Timings};
 use crate::options::Scheme;
+use crate::visits::Visit;
+
+/// Whether visits are counted: in the kiosk build (and natively, for the tests), never in the
+/// reader's widget, which carries no counting at all.
+const COUNTING: bool = cfg!(feature = "visit-counts");
 
 /// What a kiosk needs to run its loop and resets.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +40,10 @@ pub struct AppState {
     pub attracting: bool,
     /// Seconds left before a visitor's choices are reset, while the warning shows.
     pub countdown: Option<u32>,
+    /// Kiosk: the operator's visit counts are open (a visitor's reset closes them).
+    pub stats: bool,
+    /// Kiosk: the latest visit to count, numbered so that each is counted once.
+    pub visit: Option<(u32, Visit)>,
 }
 
 impl Default for AppState {
@@ -47,6 +56,8 @@ impl Default for AppState {
             kiosk: None,
             attracting: false,
             countdown: None,
+            stats: false,
+            visit: None,
         }
     }
 }
@@ -70,8 +81,13 @@ pub enum Action {
     Tick {
         idle_ms: f64,
     },
-    /// Kiosk: someone touched the screen.
+    /// Kiosk: someone touched the screen (or pressed a mouse button or pen).
     Touch,
+    /// Kiosk: a key or the wheel. It stops the loop and the countdown as a touch does, but
+    /// begins no visitor's session: a keyboard on a kiosk is its operator's.
+    OtherInput,
+    /// Kiosk: open or close the operator's visit counts.
+    ShowStats(bool),
 }
 
 impl AppState {
@@ -79,15 +95,54 @@ impl AppState {
         let mut next = self.clone();
         match action {
             Action::Tick { idle_ms } => return self.tick(idle_ms),
-            Action::Touch => {
+            Action::Touch | Action::OtherInput => {
                 next.attracting = false;
                 next.countdown = None;
+                // The touch that ends the attract loop begins a visitor's session.
+                if self.attracting && action == Action::Touch {
+                    next.count(Visit::Session);
+                }
+                return next;
+            }
+            Action::ShowStats(open) => {
+                // The operator's key does not begin a session, nor keep the loop running.
+                next.stats = open && self.kiosk.is_some();
+                next.attracting = false;
+                return next;
+            }
+            Action::Toggle(_) | Action::Select(_) => {
+                next = self.choose(action);
+                // A card a visitor opens (the attract loop's own never come this way).
+                let counting = COUNTING && self.kiosk.is_some();
+                if let (Some(site), true) =
+                    (&next.selected, counting && next.selected != self.selected)
+                {
+                    let card = Visit::Card {
+                        site: site.clone(),
+                        lang: next.lang,
+                    };
+                    next.count(card);
+                }
                 return next;
             }
             _ => {}
         }
+        self.choose(action)
+    }
+
+    /// Numbers `visit` as the next to count, on a kiosk (nothing is counted elsewhere).
+    fn count(&mut self, visit: Visit) {
+        if COUNTING && self.kiosk.is_some() {
+            let number = self.visit.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+            self.visit = Some((number, visit));
+        }
+    }
+
+    /// The reader's choices: a site, a language, a theme, a scheme, the address's.
+    fn choose(&self, action: Action) -> Self {
+        let mut next = self.clone();
         match action {
-            Action::Tick { .. } | Action::Touch => {}
+            Action::Tick { .. } | Action::Touch | Action::OtherInput | Action::ShowStats(_) => {}
             Action::Toggle(id) if self.selected.as_deref() == Some(id.as_str()) => {
                 next.selected = None;
             }
@@ -119,8 +174,9 @@ impl AppState {
 impl AppState {
     /// Kiosk: whether there is nothing of a visitor's to reset.
     fn untouched(&self, kiosk: &KioskConfig) -> bool {
-        self.attracting
-            || (self.selected.is_none() && self.topic.is_none() && self.lang == kiosk.lang)
+        !self.stats
+            && (self.attracting
+                || (self.selected.is_none() && self.topic.is_none() && self.lang == kiosk.lang))
     }
 
     fn tick(&self, idle_ms: f64) -> Self {
@@ -136,6 +192,7 @@ impl AppState {
             Phase::Active => {}
             Phase::Countdown(seconds) => next.countdown = Some(seconds),
             Phase::Reset => {
+                next.stats = false;
                 next.selected = None;
                 next.topic = None;
                 next.lang = kiosk.lang;
@@ -334,6 +391,63 @@ mod tests {
     fn outside_a_kiosk_ticks_do_nothing() {
         let state = AppState::default().apply(Action::Select("a".into()));
         assert_eq!(state.apply(Action::Tick { idle_ms: 1e9 }), state);
+    }
+
+    #[test]
+    fn a_kiosk_counts_the_touch_that_ends_the_loop_and_the_cards_a_visitor_opens() {
+        let counted = |state: &AppState| state.visit.as_ref().map(|(_, v)| v.clone());
+        let card = |site: &str, lang| Visit::Card {
+            site: site.to_owned(),
+            lang,
+        };
+        let looping = kiosk().apply(Action::Tick { idle_ms: 1_100.0 });
+        assert_eq!(
+            counted(&looping),
+            None,
+            "the loop's own cards are not counted"
+        );
+        let touched = looping.apply(Action::Touch);
+        assert_eq!(counted(&touched), Some(Visit::Session));
+        let again = touched.apply(Action::Touch);
+        assert_eq!(
+            again.visit, touched.visit,
+            "one session, however many touches"
+        );
+        let opened = again
+            .apply(Action::SetLang(Lang::En))
+            .apply(Action::Toggle("b".into()));
+        assert_eq!(counted(&opened), Some(card("b", Lang::En)));
+        let numbers = |state: &AppState| state.visit.as_ref().map(|(n, _)| *n);
+        assert_eq!(numbers(&opened), numbers(&touched).map(|n| n + 1));
+        let closed = opened.apply(Action::Toggle("b".into()));
+        assert_eq!(
+            closed.visit, opened.visit,
+            "closing a card is not opening one"
+        );
+        let same = opened.apply(Action::Select("b".into()));
+        assert_eq!(same.visit, opened.visit, "nor is choosing the open one");
+        let next = opened.apply(Action::Select("a".into()));
+        assert_eq!(counted(&next), Some(card("a", Lang::En)));
+        assert_eq!(numbers(&next), numbers(&opened).map(|n| n + 1));
+        let page = AppState::default().apply(Action::Select("a".into()));
+        assert_eq!(page.visit, None, "nothing is counted outside a kiosk");
+    }
+
+    #[test]
+    fn the_operators_counts_open_without_a_session_and_close_at_a_reset() {
+        let looping = kiosk().apply(Action::Tick { idle_ms: 1_000.0 });
+        let stats = looping.apply(Action::ShowStats(true)).apply(Action::Touch);
+        assert!(stats.stats && !stats.attracting);
+        assert_eq!(stats.visit, None, "the operator's key is not a visitor");
+        assert_eq!(
+            stats.apply(Action::Tick { idle_ms: 1_600.0 }).countdown,
+            Some(1),
+            "left open, the counts count down like a visitor's card"
+        );
+        let reset = stats.apply(Action::Tick { idle_ms: 2_000.0 });
+        assert!(!reset.stats);
+        assert!(!stats.apply(Action::ShowStats(false)).stats);
+        assert!(!AppState::default().apply(Action::ShowStats(true)).stats);
     }
 
     #[test]

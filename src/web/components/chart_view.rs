@@ -9,7 +9,8 @@ use super::use_width::use_measured;
 use super::{use_surface, WidthHints};
 use crate::breakpoints;
 use crate::chart::{
-    render_at, Anchor, Baseline, Chart, Drawing, Paint, Palette, Role, Shape, TextSize, DARK, LIGHT,
+    render_at, Anchor, Baseline, Chart, Drawing, Paint, Palette, Role, Shape, Table, TextSize,
+    DARK, LIGHT,
 };
 use crate::content::Lang;
 use crate::decimal::fixed;
@@ -91,19 +92,19 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             // Hidden only visually until asked for: screen readers always have the table. (The
             // wrapper hides it; a table ignores the width and overflow that hiding relies on.)
             <div class={crate::web::components::class_list(&[Some("chart__data"), (!*show_data).then_some("visually-hidden")])} data-testid="chart-data">
-                { data_table(chart, props.lang) }
+                { table_view(&chart.table(props.lang), &chart.title, "chart-table") }
             </div>
             <p class="chart__note">{ &chart.note }</p>
         </figure>
     }
 }
 
-/// The chart's figures as a table.
-fn data_table(chart: &Chart, lang: Lang) -> Html {
-    let table = chart.table(lang);
+/// A table of figures (a chart's, or the kiosk's visit counts), the first cell of each row
+/// naming it; `caption` is for screen readers (the chart's title is on screen already).
+pub fn table_view(table: &Table, caption: &str, testid: &'static str) -> Html {
     html! {
-        <table class="chart__table" data-testid="chart-table">
-            <caption class="visually-hidden">{ &chart.title }</caption>
+        <table class="chart__table" data-testid={testid}>
+            <caption class="visually-hidden">{ caption }</caption>
             <thead><tr>{ for table.headers.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
             <tbody>
                 { for table.rows.iter().map(|row| html! {

@@ -59,6 +59,8 @@ pub fn initial_state(options: &Options, content: &Content, lang: Lang) -> AppSta
         lang,
         selected: crate::web::hooks::site_in(content, options),
         scheme: options.scheme.unwrap_or_default(),
+        // `?mode=kiosk&stats`: the operator's visit counts, on a kiosk only.
+        stats: kiosk.is_some() && options.stats == Some(true),
         kiosk,
         ..AppState::default()
     }
@@ -98,6 +100,8 @@ pub fn Frame(props: &FrameProps) -> Html {
         options.reload_at,
         step_ms,
     );
+    // Counted only in the kiosk build (the `visit-counts` feature): no reader's widget carries it.
+    crate::web::hooks::use_visit_counts(state.visit.clone());
     use_address_sync(standalone, &state, props.content.clone());
     use_height_report(root.clone(), standalone, embed_id.clone());
     use_host_messages(state.dispatcher(), props.content.clone(), embed_id.clone());
@@ -167,7 +171,7 @@ pub fn Frame(props: &FrameProps) -> Html {
             <div class="visually-hidden" aria-live="polite" data-testid="announcer">
                 { announcement(&props.content, &state) }
             </div>
-            { kiosk_overlays(&state) }
+            { kiosk_overlays(&state, &props.content, dark) }
         </div>
         </ContextProvider<Surface>>
     }
@@ -331,11 +335,19 @@ fn announcement(content: &Content, state: &AppState) -> String {
     }
 }
 
-/// A kiosk's attract prompt (in both languages) and its reset countdown.
-fn kiosk_overlays(state: &AppState) -> Html {
+/// A kiosk's attract prompt (in both languages), the operator's visit counts and the reset
+/// countdown (over the counts too: left open, they close at a reset like a visitor's card).
+fn kiosk_overlays(
+    state: &UseReducerHandle<AppState>,
+    content: &ByIdentity<Content>,
+    dark: bool,
+) -> Html {
     let s = strings(state.lang);
     html! {
         <>
+            if state.stats {
+                { visit_counts(state, content, dark) }
+            }
             if state.attracting {
                 <div class="kiosk__prompt" data-testid="attract-prompt" aria-hidden="true">
                     <span lang="zh-Hans">{ strings(Lang::Zh).touch_to_explore }</span>
@@ -349,6 +361,28 @@ fn kiosk_overlays(state: &AppState) -> Html {
                 </div>
             }
         </>
+    }
+}
+
+/// The operator's visit counts (the kiosk build's `VisitStats`).
+#[cfg(feature = "visit-counts")]
+fn visit_counts(
+    state: &UseReducerHandle<AppState>,
+    content: &ByIdentity<Content>,
+    dark: bool,
+) -> Html {
+    let dispatcher = state.dispatcher();
+    let on_close = Callback::from(move |()| dispatcher.dispatch(Action::ShowStats(false)));
+    html! {
+        <crate::web::components::VisitStats content={content.clone()} lang={state.lang} {dark} {on_close} />
+    }
+}
+
+/// Any other build counts nothing, and says where the counts are.
+#[cfg(not(feature = "visit-counts"))]
+fn visit_counts(state: &UseReducerHandle<AppState>, _: &ByIdentity<Content>, _: bool) -> Html {
+    html! {
+        <p class="kiosk__no-counts" role="alert" data-testid="no-counts">{ strings(state.lang).counts_elsewhere }</p>
     }
 }
 
@@ -406,5 +440,8 @@ mod tests {
         assert_eq!(kiosk.sites.len(), content.sites.len());
         let page = initial_state(&Options::from_address("", "#nowhere"), &content, Lang::Zh);
         assert_eq!((page.selected, page.kiosk), (None, None));
+        let stats = |query| initial_state(&Options::from_address(query, ""), &content, Lang::Zh);
+        assert!(stats("?mode=kiosk&stats").stats, "the operator's counts");
+        assert!(!stats("?stats").stats, "a kiosk's only");
     }
 }

@@ -11,6 +11,8 @@ mod site_list;
 pub mod strings;
 mod surface;
 mod use_width;
+#[cfg(feature = "visit-counts")]
+mod visit_stats;
 mod width_hints;
 
 pub use chart_view::ChartView;
@@ -23,6 +25,8 @@ pub use site_card::SiteCard;
 pub use site_list::{site_list, SiteListProps};
 pub use strings::{strings, Strings};
 pub use surface::{use_surface, Surface};
+#[cfg(feature = "visit-counts")]
+pub use visit_stats::VisitStats;
 pub use width_hints::WidthHints;
 
 /// A `class` attribute: the parts that are present, space-separated. (Yew's `classes!` keeps

@@ -49,6 +49,25 @@ pub struct Strings {
     pub capital: &'static str,
     /// A marker's accessible name: number, name, kind.
     pub marker_name: fn(u32, &str, &str) -> String,
+    /// The reader's build was asked for the kiosk's visit counts, which only the kiosk build has.
+    pub counts_elsewhere: &'static str,
+}
+
+/// The kiosk operator's visit counts (the kiosk build only): title, what they hold, sessions
+/// over the days counted, the chart's title, the table's total, and the buttons and
+/// confirmation.
+#[cfg(feature = "visit-counts")]
+pub struct CountStrings {
+    pub visit_counts: &'static str,
+    pub counts_note: &'static str,
+    pub sessions_counted: fn(u64, Option<(&str, &str)>) -> String,
+    pub cards_opened: &'static str,
+    pub total: &'static str,
+    pub download_csv: &'static str,
+    pub reset_counts: &'static str,
+    pub confirm_reset: &'static str,
+    pub clear_counts: &'static str,
+    pub cancel: &'static str,
 }
 
 /// Words shown in both languages at once, before the reader's is known or whatever it is.
@@ -113,6 +132,7 @@ const ZH: Strings = Strings {
     enlarged: "局部放大",
     capital: "★ 首府",
     marker_name: |n, name, kind| format!("{n} {name}，{kind}"),
+    counts_elsewhere: "访问统计只在展台版本（kiosk/）中。",
 };
 
 const EN: Strings = Strings {
@@ -154,11 +174,57 @@ const EN: Strings = Strings {
     enlarged: "Enlarged",
     capital: "★ Capital",
     marker_name: |n, name, kind| format!("{n} {name}, {kind}"),
+    counts_elsewhere: "Visit counts are in the kiosk build (kiosk/) only.",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+#[cfg(feature = "visit-counts")]
+const COUNTS_ZH: CountStrings = CountStrings {
+    visit_counts: "访问统计",
+    counts_note: "只在本机记录次数：不含任何个人信息，也不记录任何人的停留时间。",
+    sessions_counted: |n, span| match span {
+        Some((from, to)) => format!("{from} 至 {to}：{n} 次访问（触摸结束待机画面）"),
+        None => "尚无记录".to_owned(),
+    },
+    cards_opened: "各试点卡片打开次数",
+    total: "合计",
+    download_csv: "下载 CSV",
+    reset_counts: "清零",
+    confirm_reset: "清除全部访问统计？此操作无法撤销。",
+    clear_counts: "清除",
+    cancel: "取消",
+};
+
+#[cfg(feature = "visit-counts")]
+const COUNTS_EN: CountStrings = CountStrings {
+    visit_counts: "Visit counts",
+    counts_note: "Counts kept on this kiosk only: nothing about any person, and no one's time.",
+    sessions_counted: |n, span| match span {
+        Some((from, to)) => {
+            format!("{from} to {to}: {n} sessions (a touch that ended the attract loop)")
+        }
+        None => "Nothing counted yet".to_owned(),
+    },
+    cards_opened: "Cards opened per pilot",
+    total: "Total",
+    download_csv: "Download CSV",
+    reset_counts: "Reset",
+    confirm_reset: "Clear all the visit counts? This cannot be undone.",
+    clear_counts: "Clear",
+    cancel: "Cancel",
+};
+
+/// The visit counts' words in `lang` (the kiosk build only).
+#[cfg(feature = "visit-counts")]
+pub fn count_strings(lang: Lang) -> &'static CountStrings {
+    match lang {
+        Lang::Zh => &COUNTS_ZH,
+        Lang::En => &COUNTS_EN,
     }
 }

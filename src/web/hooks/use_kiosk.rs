@@ -1,7 +1,8 @@
 //! Kiosk behaviour in the browser: measures idle time and reports it to the state (which
 //! decides about the attract loop and resets), swallows the touch that stops the loop (and the
 //! click of a touch on the reset countdown's "Stay"), blocks the context menu, selection and
-//! dragging, hides the pointer when idle, and reloads daily at the configured time.
+//! dragging, hides the pointer when idle, reloads daily at the configured time, and opens the
+//! operator's visit counts on their key (`kiosk_timing::is_operator_key`).
 //! Everything is released when the widget goes away.
 
 use std::cell::Cell;
@@ -36,6 +37,16 @@ fn on_countdown(event: &web_sys::Event) -> bool {
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
         .and_then(|element| element.closest(".kiosk__countdown").ok().flatten())
         .is_some()
+}
+
+/// Whether `event` is the operator's key press (the kiosk build's: no other has the counts).
+fn is_operator_key(event: &web_sys::Event) -> bool {
+    cfg!(feature = "visit-counts")
+        && event
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|key| {
+                crate::kiosk_timing::is_operator_key(&key.code(), key.ctrl_key(), key.alt_key())
+            })
 }
 
 /// An event listener the browser calls.
@@ -101,6 +112,12 @@ fn on_input(
     Closure::new(move |event: web_sys::Event| {
         input.last_ms.set(now());
         let _ = element.remove_attribute("data-pointer");
+        if is_operator_key(&event) {
+            // The operator, not a visitor: no session, no swallowed click.
+            event.prevent_default();
+            dispatcher.dispatch(Action::ShowStats(true));
+            return;
+        }
         let stopped_loop = input.attracting.get();
         if stopped_loop {
             event.prevent_default();
@@ -117,7 +134,11 @@ fn on_input(
                 on_countdown(&event),
                 input.swallow_click.get(),
             ));
-        dispatcher.dispatch(Action::Touch);
+        dispatcher.dispatch(if event.type_() == "pointerdown" {
+            Action::Touch
+        } else {
+            Action::OtherInput
+        });
     })
 }
 
