@@ -49,8 +49,11 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let show_data = use_state_eq(|| false);
     // Laid out at a fixed width (the largest that fits) and scaled to the container by CSS:
     // the same width the prerender shows for the same container, so nothing moves at takeover.
-    // Until its container is measured (and in the prerender), a chart is drawn at every width
-    // and CSS shows the one that fits, so even the first frame has the right height.
+    // In the prerender a chart is drawn at every width and CSS shows the one that fits. The live
+    // widget draws each chart once: at its container's width, or before that is measured at the
+    // last chart's (the prerender's at first); with neither, not until it is measured, which
+    // happens after the browser lays the page out and before it paints (`use_measured`), so
+    // the first frame painted has the chart and nothing moves.
     // With large text (a kiosk, never prerendered) a chart is drawn once measured, at its exact
     // width and text size: CSS then scales nothing.
     let (widths, text): (Vec<u32>, TextSize) = match (measured, guess) {
@@ -61,7 +64,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             TextSize::STANDARD,
         ),
         (None, None) if props.dossier => (vec![breakpoints::CHART[1]], TextSize::STANDARD),
-        _ => (breakpoints::CHART.to_vec(), TextSize::STANDARD),
+        _ if props.prerender || !cfg!(target_arch = "wasm32") => {
+            (breakpoints::CHART.to_vec(), TextSize::STANDARD)
+        }
+        _ => (Vec::new(), TextSize::STANDARD),
     };
     let all_widths = widths.len() > 1;
     let drawings = use_memo(
