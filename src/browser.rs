@@ -82,30 +82,6 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
-/// Runs `run` in a task of its own, unless the returned guard is dropped first. After a click
-/// the browser paints before it runs the next task, so work a reader does not see (the address)
-/// stays out of the time between the click and its paint.
-pub fn after_paint(run: impl FnOnce() + 'static) -> AfterPaint {
-    let cancelled = Rc::new(std::cell::Cell::new(false));
-    let flag = cancelled.clone();
-    gloo_timers::callback::Timeout::new(0, move || {
-        if !flag.get() {
-            run();
-        }
-    })
-    .forget();
-    AfterPaint(cancelled)
-}
-
-/// Cancels an `after_paint` that has not run yet when dropped.
-pub struct AfterPaint(Rc<std::cell::Cell<bool>>);
-
-impl Drop for AfterPaint {
-    fn drop(&mut self) {
-        self.0.set(true);
-    }
-}
-
 /// Sets `<html lang>`, so screen readers, fonts and translation tools follow the widget.
 pub fn set_page_lang(tag: &str) {
     if let Some(page) = window()
