@@ -32,6 +32,29 @@ async fn mount_at(address: &str) -> Element {
     root
 }
 
+/// Resolves after the browser's next frame and a task after it: the frame's ResizeObserver
+/// callbacks (where the widget measures its charts and map, before that frame is painted) have
+/// run, and what they changed is rendered.
+async fn after_a_frame() {
+    use wasm_bindgen::JsCast;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let on_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            web_sys::window()
+                .expect("a window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .expect("a timeout");
+        });
+        web_sys::window()
+            .expect("a window")
+            .request_animation_frame(on_frame.unchecked_ref())
+            .expect("a frame");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("resolved");
+    yew::scheduler::flush().await;
+}
+
 fn texts(root: &Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).expect("valid selector");
     (0..nodes.length())
@@ -174,6 +197,8 @@ async fn selecting_a_site_opens_its_card_and_closing_returns_to_the_overview() {
     ));
     yew::scheduler::flush().await;
     assert_eq!(texts(&root, "[data-testid=card] h2"), ["包钢集团"]);
+    // A chart is drawn at its container's width, measured when the browser lays it out.
+    after_a_frame().await;
     let charts = root
         .query_selector_all("[data-testid=card] [data-testid=chart] svg")
         .expect("selector");

@@ -87,6 +87,7 @@ pub fn set_page_lang(tag: &str) {
     if let Some(page) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
+        .filter(|page| page.get_attribute("lang").as_deref() != Some(tag))
     {
         let _ = page.set_attribute("lang", tag);
     }

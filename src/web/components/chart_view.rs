@@ -35,8 +35,18 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let surface = use_surface();
     let (large, prerender) = (surface.is_kiosk(), surface.is_prerender());
     let measured = use_measured(node.clone());
-    if let (Some((width, _)), false) = (measured, large) {
-        hints.chart.set(Some(width));
+    // The width this chart measured is the next chart's guess (written after the render, never
+    // during it: a render only reads).
+    {
+        let hints = hints.clone();
+        use_effect_with(
+            (measured.map(|(width, _)| width.to_bits()), large),
+            move |&(width, large)| {
+                if let (Some(width), false) = (width, large) {
+                    hints.chart.set(Some(f64::from_bits(width)));
+                }
+            },
+        );
     }
     // Before it is measured: the prerender's chart width (or the last chart's).
     let guess = measured
@@ -45,8 +55,11 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let show_data = use_state_eq(|| false);
     // Laid out at a fixed width (the largest that fits) and scaled to the container by CSS:
     // the same width the prerender shows for the same container, so nothing moves at takeover.
-    // Until its container is measured (and in the prerender), a chart is drawn at every width
-    // and CSS shows the one that fits, so even the first frame has the right height.
+    // In the prerender a chart is drawn at every width and CSS shows the one that fits. The live
+    // widget draws each chart once: at its container's width, or before that is measured at the
+    // last chart's (the prerender's at first); with neither, not until it is measured, which
+    // happens after the browser lays the page out and before it paints (`use_measured`), so
+    // the first frame painted has the chart and nothing moves.
     // With large text (a kiosk, never prerendered) a chart is drawn once measured, at its exact
     // width and text size: CSS then scales nothing.
     let (widths, text): (Vec<u32>, TextSize) = match (measured, guess) {
@@ -57,7 +70,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             TextSize::STANDARD,
         ),
         (None, None) if surface.is_dossier() => (vec![breakpoints::CHART[0]], TextSize::STANDARD),
-        _ => (breakpoints::CHART.to_vec(), TextSize::STANDARD),
+        _ if prerender || !cfg!(target_arch = "wasm32") => {
+            (breakpoints::CHART.to_vec(), TextSize::STANDARD)
+        }
+        _ => (Vec::new(), TextSize::STANDARD),
     };
     let all_widths = widths.len() > 1;
     let drawings = use_memo(

@@ -1,7 +1,12 @@
 //! A hook that reports an element's width and font size in CSS pixels, updated (debounced) when
 //! it resizes.
+//!
+//! Everything is read inside the `ResizeObserver`'s callback, which the browser runs after it
+//! has laid the page out and before it paints: reading a width there costs nothing, and the
+//! state it sets is rendered before that paint. Read in an effect instead (as this hook once
+//! did), the width forced a layout of the half-patched page in the middle of a click.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -14,7 +19,8 @@ use yew::prelude::*;
 const DEBOUNCE_MS: u32 = 120;
 
 /// The width of `node` and its computed font size, both in CSS pixels, once it is mounted and
-/// measured. A kiosk's charts draw their text at the size the stylesheet gives their box.
+/// laid out (`None` until then, and while it is not displayed). A kiosk's charts draw their text
+/// at the size the stylesheet gives their box.
 #[hook]
 pub fn use_measured(node: NodeRef) -> Option<(f64, f64)> {
     let size = use_state_eq(|| None);
@@ -23,17 +29,17 @@ pub fn use_measured(node: NodeRef) -> Option<(f64, f64)> {
         use_effect_with(node, move |node| {
             let element = node.cast::<Element>();
             let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
-            let measure = |element: &Element| {
-                Some((
-                    f64::from(element.client_width()).max(1.0),
-                    font_size(element),
-                ))
-            };
             let observer = element.as_ref().and_then(|element| {
-                size.set(measure(element));
                 let measured = element.clone();
                 let pending = pending.clone();
+                // The first observation (the element's first layout) is taken at once, so the
+                // first paint has it; later ones only once resizing settles.
+                let first = Cell::new(true);
                 let on_resize = Closure::<dyn FnMut()>::new(move || {
+                    if first.replace(false) {
+                        size.set(measure(&measured));
+                        return;
+                    }
                     let size = size.clone();
                     let measured = measured.clone();
                     // Replacing the timeout cancels the previous one: only the last resize counts.
@@ -54,6 +60,14 @@ pub fn use_measured(node: NodeRef) -> Option<(f64, f64)> {
         });
     }
     *size
+}
+
+/// The element's width (at least 1 px) and font size.
+fn measure(element: &Element) -> Option<(f64, f64)> {
+    Some((
+        f64::from(element.client_width()).max(1.0),
+        font_size(element),
+    ))
 }
 
 /// The computed font size of `element` in CSS px (0 if it cannot be read).

@@ -1,7 +1,9 @@
 //! On its own page the widget and the address agree: the fragment follows the state (without a
-//! history entry per click) and the page's language the language shown; the state follows the
-//! address when the reader navigates (a new fragment, back or forward).
+//! history entry per click, and after the frame that shows the change) and the page's language
+//! the language shown; the state follows the address when the reader navigates (a new fragment,
+//! back or forward).
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::by_identity::ByIdentity;
@@ -21,11 +23,15 @@ pub fn use_address_sync(
     use_effect_with(
         (state.selected.clone(), state.lang),
         move |(selected, lang)| {
-            if standalone {
-                browser::replace_fragment(&options::fragment(selected.as_deref(), *lang, Lang::Zh));
+            let pending = standalone.then(|| {
                 // assets/lang.js set it for the first paint.
                 browser::set_page_lang(lang.tag());
-            }
+                // In a task of its own: after a click the browser paints before it runs the next
+                // task, so the card comes first. Dropped (cancelled) by the next change.
+                let fragment = options::fragment(selected.as_deref(), *lang, Lang::Zh);
+                Timeout::new(0, move || browser::replace_fragment(&fragment))
+            });
+            move || drop(pending)
         },
     );
     let dispatcher = state.dispatcher();
