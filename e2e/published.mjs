@@ -1,4 +1,5 @@
-// A copy of the built widget as a publisher would put it online: dist/ with its public address
+// A copy of the built widget as a publisher would put it online (the kiosk build, which has the
+// QR codes), with its public address
 // written in by scripts/public-url.mjs (the documented way, `IMREFORM_PUBLIC_URL`), served by a
 // spec beside the plain dist/ (startBrowser's `also`). And zbarimg, to read QR codes back.
 import { cpSync, mkdirSync, rmSync } from "node:fs";
@@ -8,12 +9,16 @@ import { ARTIFACTS } from "./browser.mjs";
 /** Where a spec mounts the published copy named `name`. */
 export const publishedBase = (name) => `/published/${name}/imreform/`;
 
-/** Copies dist/ to a folder of its own (`name`) and writes `publicUrl` into its index.html. */
+/**
+ * Copies the kiosk build (dist/kiosk/, scripts/build-kiosk: the reader's widget and what only
+ * a kiosk uses, its QR codes among it) to a folder of its own (`name`) and writes `publicUrl`
+ * into its index.html.
+ */
 export function publish(name, publicUrl) {
   const dir = `${ARTIFACTS}published-${name}/`;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
-  cpSync("dist", dir, { recursive: true });
+  cpSync("dist/kiosk", dir, { recursive: true });
   // A precompressed page would be served without the canonical link.
   rmSync(`${dir}index.html.br`, { force: true });
   rmSync(`${dir}index.html.gz`, { force: true });

@@ -139,13 +139,15 @@ pub fn link(base: &str, site: &str, lang: Lang) -> String {
     format!("{base}#site={site}&lang={}", lang.key())
 }
 
-/// A QR code of a link, as `qrcodegen` made it.
+/// A QR code of a link, as `qrcodegen` made it (the kiosk build's: `kiosk` feature).
+#[cfg(feature = "kiosk")]
 pub struct Qr {
     code: qrcodegen::QrCode,
     /// Modules across, without the quiet zone.
     pub size: usize,
 }
 
+#[cfg(feature = "kiosk")]
 impl Qr {
     /// The code for `text` (as bytes: a URL), at error-correction level M (15 % of it may be
     /// unreadable: a reflection on the glass, a smudge) or better where that fits the same

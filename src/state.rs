@@ -11,7 +11,7 @@ use crate::visits::Visit;
 
 /// Whether visits are counted: in the kiosk build (and natively, for the tests), never in the
 /// reader's widget, which carries no counting at all.
-const COUNTING: bool = cfg!(feature = "visit-counts");
+const COUNTING: bool = cfg!(feature = "kiosk");
 
 /// What a kiosk needs to run its loop and resets.
 #[derive(Clone, Debug, PartialEq)]

@@ -100,7 +100,7 @@ pub fn Frame(props: &FrameProps) -> Html {
         options.reload_at,
         step_ms,
     );
-    // Counted only in the kiosk build (the `visit-counts` feature): no reader's widget carries it.
+    // Counted only in the kiosk build (the `kiosk` feature): no reader's widget carries it.
     crate::web::hooks::use_visit_counts(state.visit.clone());
     use_address_sync(standalone, &state, props.content.clone());
     use_height_report(root.clone(), standalone, embed_id.clone());
@@ -365,7 +365,7 @@ fn kiosk_overlays(
 }
 
 /// The operator's visit counts (the kiosk build's `VisitStats`).
-#[cfg(feature = "visit-counts")]
+#[cfg(feature = "kiosk")]
 fn visit_counts(
     state: &UseReducerHandle<AppState>,
     content: &ByIdentity<Content>,
@@ -379,7 +379,7 @@ fn visit_counts(
 }
 
 /// Any other build counts nothing, and says where the counts are.
-#[cfg(not(feature = "visit-counts"))]
+#[cfg(not(feature = "kiosk"))]
 fn visit_counts(state: &UseReducerHandle<AppState>, _: &ByIdentity<Content>, _: bool) -> Html {
     html! {
         <p class="kiosk__no-counts" role="alert" data-testid="no-counts">{ strings(state.lang).counts_elsewhere }</p>

@@ -11,7 +11,7 @@ mod site_list;
 pub mod strings;
 mod surface;
 mod use_width;
-#[cfg(feature = "visit-counts")]
+#[cfg(feature = "kiosk")]
 mod visit_stats;
 mod width_hints;
 
@@ -25,7 +25,7 @@ pub use site_card::SiteCard;
 pub use site_list::{site_list, SiteListProps};
 pub use strings::{strings, Strings};
 pub use surface::{use_surface, Surface};
-#[cfg(feature = "visit-counts")]
+#[cfg(feature = "kiosk")]
 pub use visit_stats::VisitStats;
 pub use width_hints::WidthHints;
 

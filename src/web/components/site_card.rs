@@ -6,13 +6,13 @@ use yew::prelude::*;
 
 use super::chart_view::ChartView;
 use super::figure_tile::figure_tiles;
-use super::strings::{strings, BILINGUAL};
+use super::strings::strings;
 use super::{class_list, kind_class, use_surface};
 use crate::by_identity::ByIdentity;
 use crate::chart;
 use crate::content::{Content, Figure, Lang, Role, Site};
 use crate::gesture::Swipe;
-use crate::share::{self, Qr};
+use crate::share;
 use crate::web::browser::ShareOutcome;
 use crate::web::hooks::{use_share_link, use_swipe};
 
@@ -85,11 +85,10 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
         return Html::default();
     };
     // Encoded afresh when the card renders: its props change only with the site or language.
-    let take_home = props.share.as_deref().and_then(|base| {
-        let link = share::link(base, &site.id, lang);
-        let qr = Qr::encode(&link)?;
-        Some((link, qr))
-    });
+    let take_home = props
+        .share
+        .as_deref()
+        .and_then(|base| take_home_code(&share::link(base, &site.id, lang), lang));
     let s = strings(lang);
     let (tiles, context) = figure_groups(site);
     let close = {
@@ -141,8 +140,8 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
             if live {
                 { card_nav(&props.content, (&previous, &next), lang, &props.on_select) }
             }
-            if let Some((link, qr)) = &take_home {
-                { take_home_code(link, qr, lang) }
+            if let Some(code) = take_home.clone() {
+                { code }
             }
         </article>
     }
@@ -238,18 +237,27 @@ fn card_nav(
 
 /// The QR code of `link` (its dark modules as one path, the quiet zone around them), dark on
 /// light whatever the theme, and its caption in both languages.
-fn take_home_code(link: &str, qr: &Qr, lang: Lang) -> Html {
+/// (The kiosk build's: the reader's widget carries no QR encoder.)
+#[cfg(feature = "kiosk")]
+fn take_home_code(link: &str, lang: Lang) -> Option<Html> {
+    let qr = share::Qr::encode(link)?;
     let side = qr.side().to_string();
     let label = strings(lang).qr_label;
-    html! {
+    Some(html! {
         <figure class="card__take" data-testid="share" data-link={link.to_owned()}>
             <svg class="card__qr" viewBox={format!("0 0 {side} {side}")} role="img" aria-label={label} shape-rendering="crispEdges">
                 <rect width={side.clone()} height={side} fill="#fff" />
                 <path d={qr.path()} />
             </svg>
-            <figcaption class="card__take-caption">{ BILINGUAL.take_home }</figcaption>
+            <figcaption class="card__take-caption">{ super::strings::BILINGUAL.take_home }</figcaption>
         </figure>
-    }
+    })
+}
+
+/// The reader's build has no QR codes to draw (a kiosk runs the kiosk build).
+#[cfg(not(feature = "kiosk"))]
+fn take_home_code(_link: &str, _lang: Lang) -> Option<Html> {
+    None
 }
 
 /// Practices, figures that set the scene, the photo caption and the source.

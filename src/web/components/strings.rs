@@ -56,7 +56,7 @@ pub struct Strings {
 /// The kiosk operator's visit counts (the kiosk build only): title, what they hold, sessions
 /// over the days counted, the chart's title, the table's total, and the buttons and
 /// confirmation.
-#[cfg(feature = "visit-counts")]
+#[cfg(feature = "kiosk")]
 pub struct CountStrings {
     pub visit_counts: &'static str,
     pub counts_note: &'static str,
@@ -184,7 +184,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-#[cfg(feature = "visit-counts")]
+#[cfg(feature = "kiosk")]
 const COUNTS_ZH: CountStrings = CountStrings {
     visit_counts: "访问统计",
     counts_note: "只在本机记录次数：不含任何个人信息，也不记录任何人的停留时间。",
@@ -201,7 +201,7 @@ const COUNTS_ZH: CountStrings = CountStrings {
     cancel: "取消",
 };
 
-#[cfg(feature = "visit-counts")]
+#[cfg(feature = "kiosk")]
 const COUNTS_EN: CountStrings = CountStrings {
     visit_counts: "Visit counts",
     counts_note: "Counts kept on this kiosk only: nothing about any person, and no one's time.",
@@ -221,7 +221,7 @@ const COUNTS_EN: CountStrings = CountStrings {
 };
 
 /// The visit counts' words in `lang` (the kiosk build only).
-#[cfg(feature = "visit-counts")]
+#[cfg(feature = "kiosk")]
 pub fn count_strings(lang: Lang) -> &'static CountStrings {
     match lang {
         Lang::Zh => &COUNTS_ZH,

@@ -41,7 +41,7 @@ fn on_countdown(event: &web_sys::Event) -> bool {
 
 /// Whether `event` is the operator's key press (the kiosk build's: no other has the counts).
 fn is_operator_key(event: &web_sys::Event) -> bool {
-    cfg!(feature = "visit-counts")
+    cfg!(feature = "kiosk")
         && event
             .dyn_ref::<web_sys::KeyboardEvent>()
             .is_some_and(|key| {
