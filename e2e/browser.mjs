@@ -171,13 +171,13 @@ export const CRASH_PROBLEMS = [
 
 /**
  * Makes the widget panic for real, as a page-translation extension can: with Baotou's card
- * open (it has no key figures), removes the card's practices section behind Yew's back, then
- * opens Wuhai, whose key figures Yew inserts before that section. Yew panics ("failed to
- * insert node before next sibling"), so the panic hook runs in the release build.
+ * open, removes the card's previous/next steps behind Yew's back, then opens Wuhai, whose story
+ * (a scroller of its own, keyed by site) Yew inserts before those steps. Yew panics ("failed
+ * to insert node before next sibling"), so the panic hook runs in the release build.
  */
 export async function crashWidget(page, select = (site) => page.locator(`[data-testid=marker][data-site=${site}]`).click()) {
-  await page.locator("[data-testid=card][data-site=baotou] .card__scroll > .card__section").first().waitFor();
-  await page.evaluate(() => document.querySelector("[data-testid=card] .card__scroll > .card__section").remove());
+  await page.locator("[data-testid=card][data-site=baotou] .card__nav").waitFor();
+  await page.evaluate(() => document.querySelector("[data-testid=card] .card__nav").remove());
   await select("wuhai");
 }
 

@@ -112,6 +112,11 @@ describe("cards", () => {
       }, null, { polling: "raf" });
       assert.equal(await page.evaluate(() => window.scrollY), before, "the page did not move");
       await page.screenshot({ path: `${ARTIFACTS}card-baotou-steel-1280.png` });
+      // The next site's story starts at its top, whatever the last one was scrolled to.
+      const site = await page.getByTestId("card").getAttribute("data-site");
+      await page.getByTestId("card-next").click();
+      await page.locator(`[data-testid=card]:not([data-site="${site}"])`).waitFor();
+      assert.equal(await page.locator(".card__scroll").evaluate((el) => el.scrollTop), 0, "the next story starts at the top");
     } finally {
       await widget.close();
     }

@@ -44,10 +44,11 @@ pub struct MapProps {
 }
 
 /// Region fills and the two border meshes, in map units; computed once per asset.
+/// (Shared strings: a render hands the same path data to the DOM diff without copying it.)
 struct Shapes {
-    regions: Vec<(String, String, String)>,
-    borders: String,
-    outline: String,
+    regions: Vec<(AttrValue, String, AttrValue)>,
+    borders: AttrValue,
+    outline: AttrValue,
 }
 
 /// What every drawing of the map shares: the props, the surface, and the parts made once.
@@ -96,10 +97,16 @@ pub fn Map(props: &MapProps) -> Html {
         regions: asset
             .regions
             .iter()
-            .map(|r| (r.code.clone(), r.zh.clone(), asset.region_path(r)))
+            .map(|r| {
+                (
+                    r.code.clone().into(),
+                    r.zh.clone(),
+                    asset.region_path(r).into(),
+                )
+            })
             .collect(),
-        borders: asset.mesh_path(2),
-        outline: asset.mesh_path(1),
+        borders: asset.mesh_path(2).into(),
+        outline: asset.mesh_path(1).into(),
     });
     let instance = *use_state(next_instance);
     let (tab_stop, keys) = use_marker_keys(props, layout.clone(), node.clone());
@@ -296,7 +303,7 @@ impl MapView<'_> {
                     let highlighted = selected_league == Some(zh.as_str());
                     html! {
                         <path
-                            key={code.clone()}
+                            key={code.as_str()}
                             class={crate::web::components::class_list(&[Some("map__region"), highlighted.then_some("map__region--selected")])}
                             data-region={code.clone()}
                             d={d.clone()}

@@ -41,16 +41,6 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
     // In the dossier (for readers without JavaScript, and print): the story without the
     // close, share and previous/next buttons.
     let dossier = use_surface().is_dossier();
-    let scroller = use_node_ref();
-    // A new site starts at the top of the card, whatever the last one was scrolled to.
-    {
-        let scroller = scroller.clone();
-        use_effect_with(props.site_id.clone(), move |_| {
-            if let Some(element) = scroller.cast::<web_sys::Element>() {
-                element.set_scroll_top(0);
-            }
-        });
-    }
     let charts = use_memo(
         (props.content.clone(), props.site_id.clone(), props.lang),
         |(content, id, lang)| site_charts(content, id, *lang),
@@ -123,7 +113,9 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                 }
             </header>
             { share_status(shared.as_ref(), lang) }
-            <div class="card__scroll" ref={scroller}>
+            // A new site's story is a scroller of its own, so it starts at the top whatever the
+            // last one was scrolled to (setting scrollTop instead forced a layout in every click).
+            <div class="card__scroll" key={site.id.clone()}>
                 <p class="card__headline">{ site.headline.get(lang) }</p>
                 <p class="card__summary">{ site.summary.get(lang) }</p>
                 if !tiles.is_empty() || !charts.is_empty() {
