@@ -126,17 +126,43 @@ fn check_host(host: &str) -> Result<(), Refused> {
     Ok(())
 }
 
-/// The length of `link(base, site, lang)` for a site id of `site_len` bytes.
+/// The longest `link(base, site, lang)` for a site id of `site_len` bytes (in English: `en/`).
 fn link_len(base: &str, site_len: usize) -> usize {
-    base.len() + "#site=".len() + site_len + "&lang=zh".len()
+    folder(base).len() + "en/".len() + site_len + "/".len()
 }
 
-/// The link to `site` in `lang` on the page at `base` (an address `public_address` returned,
-/// or the page's own): the widget opens that site's card in that language (see
-/// `options::Options::from_address`). Site ids are slugs (the content's validation), safe in
-/// a fragment as they are.
+/// The link to `site` in `lang` beside the widget's page at `base` (an address
+/// `public_address` returned, or the page's own): that site's own page, which the build writes
+/// prerendered with its card open in that language (`page_path`; README, "A page per site").
+/// Site ids are slugs (the content's validation), safe in a path as they are.
 pub fn link(base: &str, site: &str, lang: Lang) -> String {
-    format!("{base}#site={site}&lang={}", lang.key())
+    at(Some(base), &page_path(Some(site), lang))
+}
+
+/// Where the page of `site` (none: the overview) in `lang` lies, relative to the widget's
+/// folder: `wuhai/` in Chinese, `en/wuhai/` in English; the overview is the widget's own page.
+pub fn page_path(site: Option<&str>, lang: Lang) -> String {
+    let prefix = match lang {
+        Lang::Zh => "",
+        Lang::En => "en/",
+    };
+    site.map_or_else(|| prefix.to_owned(), |site| format!("{prefix}{site}/"))
+}
+
+/// The data of `site` (none: every figure) in `lang` as CSV, relative to the widget's folder.
+pub fn data_path(site: Option<&str>, lang: Lang) -> String {
+    format!("data/{}-{}.csv", site.unwrap_or("overview"), lang.key())
+}
+
+/// `path` in the folder of the page at `base` (as a browser resolves a relative link: after
+/// the last `/` of the address without its query and fragment); `path` itself without a base.
+pub fn at(base: Option<&str>, path: &str) -> String {
+    format!("{}{path}", base.map_or("", folder))
+}
+
+fn folder(base: &str) -> &str {
+    let base = base.split(['?', '#']).next().unwrap_or(base);
+    base.rfind('/').map_or(base, |slash| &base[..=slash])
 }
 
 /// A QR code of a link, as `qrcodegen` made it (the kiosk build's: `kiosk` feature).
@@ -224,7 +250,6 @@ pub(crate) fn whatwg(value: &str) -> Option<UrlParts> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::Options;
     use proptest::prelude::*;
 
     const SITES: [&str; 3] = ["baotou", "wuhai", "alxa-hi-tech-zone"];
@@ -313,15 +338,15 @@ mod tests {
     #[test]
     fn the_length_limit_holds_for_the_escaped_link() {
         // 60 CJK characters are 60 characters but 540 bytes once escaped.
-        let cjk = format!("https://example.org/{}", "新".repeat(60));
+        let cjk = format!("https://example.org/{}/", "新".repeat(60));
         assert!(cjk.chars().count() < MAX_LINK);
         assert_eq!(parse(&cjk), Err(Refused::TooLong));
         let room = MAX_LINK - link_len("https://example.org/", LONGEST);
-        let longest = format!("https://example.org/{}", "x".repeat(room));
+        let longest = format!("https://example.org/{}/", "x".repeat(room - 1));
         let base = parse(&longest).expect("just fits");
         let longest_id = "x".repeat(LONGEST_SITE_ID);
         assert_eq!(link(&base, &longest_id, Lang::En).len(), MAX_LINK);
-        let over = format!("https://example.org/{}", "x".repeat(room + 1));
+        let over = format!("https://example.org/{}/", "x".repeat(room));
         assert_eq!(parse(&over), Err(Refused::TooLong));
     }
 
@@ -344,23 +369,19 @@ mod tests {
     }
 
     #[test]
-    fn the_link_opens_the_site_in_the_language_through_the_widgets_own_options() {
+    fn the_link_is_the_sites_own_page_in_the_language_beside_the_widgets() {
         let base = parse("https://example.org/graphics/imreform/?ref=kiosk#top").expect("valid");
         for site in SITES {
             for lang in Lang::ALL {
                 let link = link(&base, site, lang);
+                let folder = match lang {
+                    Lang::Zh => "",
+                    Lang::En => "en/",
+                };
                 assert_eq!(
                     link,
-                    format!(
-                        "https://example.org/graphics/imreform/?ref=kiosk#site={site}&lang={}",
-                        lang.key()
-                    )
+                    format!("https://example.org/graphics/imreform/{folder}{site}/")
                 );
-                let (_, fragment) = link.split_once('#').expect("fragment");
-                let options = Options::from_address("?ref=kiosk", fragment);
-                assert_eq!(options.site.as_deref(), Some(site), "{link}");
-                assert_eq!(options.lang, Some(lang), "{link}");
-                assert!(options.warnings.is_empty(), "{:?}", options.warnings);
             }
         }
         // The content's own site ids go in as they are: each is a slug, safe in a fragment.
@@ -375,6 +396,26 @@ mod tests {
                 site.id
             );
         }
+    }
+
+    #[test]
+    fn paths_resolve_in_the_folder_of_the_page_as_a_browser_does() {
+        for (base, expected) in [
+            ("https://example.org/imreform/", "https://example.org/imreform/data/x.csv"),
+            ("https://example.org/imreform/index.html", "https://example.org/imreform/data/x.csv"),
+            ("https://example.org/imreform/?a=/b#c/d", "https://example.org/imreform/data/x.csv"),
+            ("http://127.0.0.1:8080/sub/", "http://127.0.0.1:8080/sub/data/x.csv"),
+        ] {
+            assert_eq!(at(Some(base), "data/x.csv"), expected, "{base}");
+            let joined = url::Url::parse(base).unwrap().join("data/x.csv").unwrap();
+            assert_eq!(joined.as_str(), expected, "as the url crate resolves it");
+        }
+        assert_eq!(at(None, "data/x.csv"), "data/x.csv");
+        assert_eq!(page_path(Some("wuhai"), Lang::Zh), "wuhai/");
+        assert_eq!(page_path(Some("wuhai"), Lang::En), "en/wuhai/");
+        assert_eq!(page_path(None, Lang::En), "en/");
+        assert_eq!(data_path(None, Lang::Zh), "data/overview-zh.csv");
+        assert_eq!(data_path(Some("yili"), Lang::En), "data/yili-en.csv");
     }
 
     /// The path read back into modules: which (x, y) of the quiet-zoned square it paints.
@@ -399,12 +440,12 @@ mod tests {
     fn the_path_paints_exactly_the_dark_modules_inside_a_four_module_quiet_zone() {
         let room = MAX_LINK - link_len("https://example.org/", LONGEST);
         let long = link(
-            &parse(&format!("https://example.org/{}", "x".repeat(room))).unwrap(),
+            &parse(&format!("https://example.org/{}/", "x".repeat(room - 1))).unwrap(),
             "alxa-hi-tech-zone",
             Lang::En,
         );
         for text in [
-            "https://example.org/graphics/imreform/#site=baotou&lang=zh",
+            "https://example.org/graphics/imreform/baotou/",
             long.as_str(),
         ] {
             let qr = Qr::encode(text).expect("fits");
@@ -435,12 +476,12 @@ mod tests {
     #[test]
     fn every_link_the_longest_share_address_allows_fits_a_code_scannable_from_a_screen() {
         let room = MAX_LINK - link_len("https://example.org/", LONGEST);
-        let base = parse(&format!("https://example.org/{}", "新".repeat(room / 9))).unwrap();
+        let base = parse(&format!("https://example.org/{}/", "新".repeat((room - 1) / 9))).unwrap();
         let qr = Qr::encode(&link(&base, "alxa-hi-tech-zone", Lang::En)).expect("fits");
         // Version 10 or lower: at 160 px the modules are still more than 2 px wide.
         assert!(qr.side() <= 57 + 8, "{} modules", qr.side());
         assert!(160.0 / qr.side() as f64 > 2.0);
-        let short = Qr::encode("https://example.org/imreform/#site=wuhai&lang=zh").unwrap();
+        let short = Qr::encode("https://example.org/imreform/wuhai/").unwrap();
         assert!(
             short.size <= 33,
             "a typical link is a version 4 code or smaller"
