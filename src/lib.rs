@@ -15,6 +15,8 @@ pub mod chart;
 pub mod content;
 pub mod decimal;
 pub mod embed;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod export;
 pub mod fmath;
 pub mod geo;
 pub mod gesture;
@@ -22,6 +24,8 @@ pub mod kiosk_timing;
 pub mod marker_navigation;
 pub mod options;
 pub mod share;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share_page;
 pub mod small_sort;
 pub mod state;
 pub mod text;

@@ -146,11 +146,14 @@ pub struct PrerenderedProps {
     pub content: ByIdentity<Content>,
     pub asset: ByIdentity<MapAsset>,
     pub lang: Lang,
+    /// The site whose card is open (a page of one site, `crate::share_page`).
+    #[prop_or_default]
+    pub site: Option<String>,
 }
 
 #[component]
 pub fn Prerendered(props: &PrerenderedProps) -> Html {
     html! {
-        <Frame content={props.content.clone()} asset={props.asset.clone()} host={None::<Rc<EmbedHost>>} options={Rc::new(Options::default())} prerender={Some(props.lang)} />
+        <Frame content={props.content.clone()} asset={props.asset.clone()} host={None::<Rc<EmbedHost>>} options={Rc::new(Options { site: props.site.clone(), ..Options::default() })} prerender={Some(props.lang)} />
     }
 }

@@ -35,10 +35,16 @@ pub fn widget_html(lang: Lang) -> String {
 
 /// The widget drawn from `content` in `lang` (for tests of other content).
 pub fn widget_html_for(content: Content, lang: Lang) -> String {
+    site_html(content, lang, None)
+}
+
+/// The widget drawn from `content` in `lang` with the card of `site` open (none: the overview).
+pub fn site_html(content: Content, lang: Lang, site: Option<String>) -> String {
     let renderer = ServerRenderer::<Prerendered>::with_props(move || PrerenderedProps {
         content: ByIdentity::new(content),
         asset: ByIdentity::new(MapAsset::embedded()),
         lang,
+        site,
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())
@@ -55,13 +61,23 @@ pub fn defs_html() -> String {
 
 /// Everything between the markers: the geometry, then the widget in each language.
 pub fn section() -> String {
+    section_for(None)
+}
+
+/// The geometry, then the widget in each language with the card of `site` open (none: the
+/// overview; a page of one site, `crate::share_page`).
+///
+/// # Panics
+/// If the embedded content does not load (the content tests fail first).
+pub fn section_for(site: Option<&str>) -> String {
+    let content = content::embedded().unwrap_or_else(|err| panic!("{err}"));
     let mut html = defs_html();
     for lang in Lang::ALL {
         html.push_str(&format!(
             "<div class=\"prerender\" data-lang=\"{}\" lang=\"{}\">{}</div>",
             lang.key(),
             lang.tag(),
-            widget_html(lang)
+            site_html(content.clone(), lang, site.map(str::to_owned))
         ));
     }
     html
