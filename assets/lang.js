@@ -8,7 +8,8 @@
 (function () {
   var root = document.documentElement;
   var options = imreformOptions.fromAddress(location.search, location.hash);
-  var lang = options.lang;
+  // A page of one site (en/wuhai/) is in its own language unless the address says otherwise.
+  var lang = options.lang || root.getAttribute("data-page-lang");
   var preferred = navigator.languages || [navigator.language];
   for (var i = 0; !lang && i < preferred.length; i++) lang = imreformOptions.lang(preferred[i]);
   lang = lang || "zh";

@@ -225,6 +225,7 @@ fn card(props: &FrameProps, state: &UseReducerHandle<AppState>, dark: bool, kios
                 topic={state.topic.clone()}
                 on_topic={dispatch_id(state, Action::ToggleTopic)}
                 on_select={dispatch_id(state, Action::Select)}
+                {share_page}
             />
         },
     }

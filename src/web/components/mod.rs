@@ -1,6 +1,7 @@
 //! Yew components: props in, callbacks out.
 
 mod chart_view;
+mod data_link;
 mod error_panel;
 mod figure_tile;
 mod frame;

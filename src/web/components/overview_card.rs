@@ -21,6 +21,9 @@ pub struct OverviewCardProps {
     pub topic: Option<String>,
     pub on_topic: Callback<String>,
     pub on_select: Callback<String>,
+    /// The widget's page, where the data lies beside it (see `SiteCard`'s `share_page`).
+    #[prop_or_default]
+    pub share_page: Option<String>,
 }
 
 #[component]
@@ -123,6 +126,7 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                     </div>
                 </section>
                 <p class="card__source">{ content.article.credit.get(lang) }</p>
+                { super::data_link::data_link(props.share_page.as_deref(), None, lang) }
             </div>
         </article>
     }

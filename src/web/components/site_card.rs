@@ -128,6 +128,7 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                     </section>
                 }
                 { details(site, &context, props.content.article.credit.get(lang), lang) }
+                { super::data_link::data_link(props.share_page.as_deref(), Some(&site.id), lang) }
             </div>
             if live {
                 { card_nav(&props.content, (&previous, &next), lang, &props.on_select) }

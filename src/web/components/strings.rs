@@ -26,6 +26,8 @@ pub struct Strings {
     pub share: &'static str,
     pub link_copied: &'static str,
     pub copy_link: &'static str,
+    /// The link to a card's figures as CSV.
+    pub get_data: &'static str,
     pub section: fn(u32) -> String,
     pub source_line: fn(&str, u32) -> String,
     /// The language's own name, on its button of the language switch.
@@ -117,6 +119,7 @@ const ZH: Strings = Strings {
     share: "分享",
     link_copied: "链接已复制：",
     copy_link: "复制此链接：",
+    get_data: "数据下载",
     section: |n| format!("第{n}部分"),
     source_line: |credit, n| format!("{credit}，第{n}部分"),
     language_name: "中文",
@@ -159,6 +162,7 @@ const EN: Strings = Strings {
     share: "Share",
     link_copied: "Link copied: ",
     copy_link: "Copy this link: ",
+    get_data: "Get the data",
     section: |n| format!("section {n}"),
     source_line: |credit, n| format!("{credit}, section {n}"),
     language_name: "English",
