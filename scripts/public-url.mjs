@@ -5,8 +5,12 @@
 // in the page's address can set it. Without the variable the page has no canonical link, and
 // links to share use the page's own address.
 //
+// The pages of one site (tools/pages: wuhai/index.html, en/wuhai/index.html, en/index.html) get
+// theirs too: each its own address as its canonical link and og:url, and the absolute address
+// of its share picture as og:image, which a crawler needs (README, "A page per site").
+//
 // Also usable on a built dist/: node scripts/public-url.mjs dist https://example.org/imreform/
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir = process.env.TRUNK_STAGING_DIR, value = process.env.IMREFORM_PUBLIC_URL] = process.argv.slice(2);
@@ -26,17 +30,41 @@ export function publicUrl(text) {
   return { href: url.href };
 }
 
+/** `html` (a page at `address`) with its canonical link, and its og:url and og:image made absolute. */
+export function withAddress(html, address) {
+  const attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const page = html.replace(/<link rel="?canonical"?[^>]*>/g, "");
+  if (!/<\/title>/.test(page)) throw new Error("public-url: a page has no </title>");
+  return page
+    .replace(/<\/title>/, (end) => `${end}<link rel="canonical" href="${attribute(address)}">`)
+    .replace(/(<meta property="og:url" content=")[^"]*(")/, (_, start, end) => start + attribute(address) + end)
+    .replace(/(<meta property="og:image" content=")[^"]*?(share\/[^"/]+\.png)(")/, (_, start, path, end) =>
+      start + attribute(new URL(path, href).href) + end);
+}
+
+/** The pages of a built dist/: index.html, and the pages of one site tools/pages wrote (`wuhai/`, `en/`, `en/wuhai/`). */
+function pages(folder, path = "") {
+  return readdirSync(join(folder, path), { withFileTypes: true }).flatMap((entry) => {
+    const inner = path + entry.name;
+    if (entry.isDirectory()) return path.split("/").length < 3 ? pages(folder, `${inner}/`) : [];
+    return entry.name === "index.html" ? [path] : [];
+  });
+}
+
+let href, error;
 if (value) {
-  const { href, error } = publicUrl(value);
+  ({ href, error } = publicUrl(value));
   if (error) {
     console.error(`public-url: IMREFORM_PUBLIC_URL ${error}; expected e.g. https://example.org/graphics/imreform/`);
     process.exit(1);
   }
-  const file = join(dir, "index.html");
-  const html = readFileSync(file, "utf8").replace(/<link rel="?canonical"?[^>]*>/g, "");
-  const attribute = href.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const link = `<link rel="canonical" href="${attribute}">`;
-  if (!/<\/title>/.test(html)) throw new Error("public-url: index.html has no </title>");
-  writeFileSync(file, html.replace(/<\/title>/, (end) => end + link));
-  console.log(`public-url: canonical ${href}`);
+  const written = pages(dir).filter((path) => !/^(data|share)\//.test(path));
+  for (const path of written) {
+    const file = join(dir, path, "index.html");
+    writeFileSync(file, withAddress(readFileSync(file, "utf8"), new URL(path, href).href));
+    // A precompressed copy beside it would be served without the address.
+    rmSync(`${file}.br`, { force: true });
+    rmSync(`${file}.gz`, { force: true });
+  }
+  console.log(`public-url: canonical ${href} (${written.length} pages)`);
 }

@@ -8,6 +8,10 @@
 // Bytes are counted as the reader's browser receives them from a server that compresses.
 // dist/kiosk/, the kiosk build (scripts/build-kiosk: the widget with the operator's visit counts),
 // is no reader's download: its files are listed and summed apart, held to no budget.
+// The pages of one site, their share pictures and the data (tools/pages: every page but
+// index.html, such as wuhai.en.html, and share/ and data/) are listed and counted apart, in no budget:
+// a reader's visit fetches none of them, and a reader on a site's page fetches that page
+// instead of index.html, the same size.
 // Usage: node scripts/size-budget.mjs [widget budget] [first-paint budget]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -55,15 +59,16 @@ const kiosk = measured.filter((row) => row.file.startsWith(`kiosk/`));
 const rows = measured.filter((row) => !kiosk.includes(row));
 const sum = (key, which = () => true) => rows.filter(which).reduce((total, row) => total + row[key], 0);
 const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(9);
-const firstPaint = (row) => FIRST_PAINT.has(unhashed(row.file));
-const widget = (row) => !firstPaint(row);
+const extra = (row) => row.file.includes("/");
+const firstPaint = (row) => !extra(row) && FIRST_PAINT.has(unhashed(row.file));
+const widget = (row) => !extra(row) && !firstPaint(row);
 // A name the pattern above no longer recognises would silently move a file to the other budget.
 for (const name of FIRST_PAINT) {
   if (!rows.some((row) => unhashed(row.file) === name)) throw new Error(`size-budget: dist/ has no ${name} (hashed or not)`);
 }
 
 console.log(`${"file".padEnd(40)}${"raw KB".padStart(9)}${"gzip KB".padStart(9)}${"br KB".padStart(9)}`);
-for (const row of rows) {
+for (const row of rows.filter((row) => !extra(row))) {
   const mark = firstPaint(row) ? "  (first paint)" : "";
   console.log(`${row.file.padEnd(40)}${kb(row.raw)}${kb(row.gzip)}${kb(row.brotli)}${mark}`);
 }
@@ -71,6 +76,11 @@ const line = (label, which, budget) =>
   console.log(`${label.padEnd(40)}${kb(sum("raw", which))}${kb(sum("gzip", which))}${kb(sum("brotli", which))}${budget ? `   (budget ${budget} KB Brotli)` : ""}`);
 line("first paint (page, CSS, blocking scripts)", firstPaint, firstPaintKb);
 line("the widget (everything else)", widget, budgetKb);
+line(`pages, pictures, data (${rows.filter(extra).length} files)`, extra);
+for (const [label, pattern] of [["a page of one site, largest", /index\.html$/], ["a share picture, largest", /\.png$/], ["a CSV file, largest", /\.csv$/]]) {
+  const largest = rows.filter((row) => extra(row) && pattern.test(row.file))[0];
+  if (largest) console.log(`  ${label.padEnd(38)}${kb(largest.raw)}${kb(largest.gzip)}${kb(largest.brotli)}  ${largest.file}`);
+}
 line("dist/ in all (the reader's)", () => true);
 if (kiosk.length) {
   const total = (key) => kiosk.reduce((sum, row) => sum + row[key], 0);
