@@ -160,6 +160,22 @@ pub fn at(base: Option<&str>, path: &str) -> String {
     format!("{}{path}", base.map_or("", folder))
 }
 
+/// The folder `levels` above that of the page at `url` (`https://x.org/a/en/wuhai/`, 2:
+/// `https://x.org/a/`), never above the host's root; the page's own folder for 0.
+pub fn up(url: &str, levels: usize) -> String {
+    let mut folder = folder(url);
+    // The path starts after the scheme's `//` and the host.
+    let root = url.find("//").map_or(0, |i| i + 2);
+    let root = url[root..].find('/').map_or(url.len(), |i| root + i + 1);
+    for _ in 0..levels {
+        match folder[..folder.len().saturating_sub(1)].rfind('/') {
+            Some(slash) if slash + 1 >= root => folder = &folder[..=slash],
+            _ => break,
+        }
+    }
+    folder.to_owned()
+}
+
 fn folder(base: &str) -> &str {
     let base = base.split(['?', '#']).next().unwrap_or(base);
     base.rfind('/').map_or(base, |slash| &base[..=slash])
@@ -411,6 +427,14 @@ mod tests {
             assert_eq!(joined.as_str(), expected, "as the url crate resolves it");
         }
         assert_eq!(at(None, "data/x.csv"), "data/x.csv");
+        assert_eq!(up("https://x.org/a/en/wuhai/", 2), "https://x.org/a/");
+        assert_eq!(up("https://x.org/a/wuhai/index.html", 1), "https://x.org/a/");
+        assert_eq!(up("https://x.org/a/", 0), "https://x.org/a/");
+        assert_eq!(up("https://x.org/en/wuhai/", 5), "https://x.org/", "never above the host");
+        for (url, levels) in [("https://x.org/a/en/wuhai/", 2), ("http://127.0.0.1:8080/s/wuhai/", 1)] {
+            let joined = url::Url::parse(url).unwrap().join(&"../".repeat(levels)).unwrap();
+            assert_eq!(up(url, levels), joined.as_str(), "as the url crate resolves it");
+        }
         assert_eq!(page_path(Some("wuhai"), Lang::Zh), "wuhai/");
         assert_eq!(page_path(Some("wuhai"), Lang::En), "en/wuhai/");
         assert_eq!(page_path(None, Lang::En), "en/");

@@ -40,11 +40,10 @@ pub fn address() -> (String, String) {
 /// back to the widget's folder (`data-page-root="../../"`), which the links to share start from.
 pub fn page_options() -> Options {
     let (query, fragment) = address();
-    let mut pairs: Vec<_> = ["site", "lang"]
+    let mut pairs: Vec<_> = [("site", "data-page-site"), ("lang", "data-page-lang")]
         .into_iter()
-        .filter_map(|name| {
-            let value = page_markup(&format!("data-page-{name}"))?;
-            Some((Source::Markup, name.to_owned(), value))
+        .filter_map(|(name, attribute)| {
+            Some((Source::Markup, name.to_owned(), page_markup(attribute)?))
         })
         .collect();
     pairs.extend(options::address_pairs(&query, &fragment));
@@ -70,9 +69,8 @@ fn page_markup_at(selector: &str, name: &str) -> Option<String> {
 
 /// `url` (a page's address) taken back to the widget's folder on a page of one site.
 fn to_root(url: String) -> String {
-    page_markup("data-page-root")
-        .and_then(|root| web_sys::Url::new_with_base(&root, &url).ok())
-        .map_or(url, |root| root.href())
+    let up = page_markup("data-page-root").map_or(0, |root| root.matches("../").count());
+    crate::share::up(&url, up)
 }
 
 /// The browser's own WHATWG URL parser (`share::UrlParser`).
