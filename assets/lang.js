@@ -8,8 +8,14 @@
 (function () {
   var root = document.documentElement;
   var options = imreformOptions.fromAddress(location.search, location.hash);
-  // A page of one site (en/wuhai/) is in its own language unless the address says otherwise.
-  var lang = options.lang || root.getAttribute("data-page-lang");
+  // A page of one site (wuhai.en.html, src/share_page.rs) names its site and language as a
+  // fragment, <html data-page="#site=wuhai&lang=en">: the address's, unless it has its own.
+  var page = root.getAttribute("data-page");
+  if (page && location.hash.length < 2) {
+    history.replaceState(history.state, "", page);
+    options = imreformOptions.fromAddress(location.search, page);
+  }
+  var lang = options.lang;
   var preferred = navigator.languages || [navigator.language];
   for (var i = 0; !lang && i < preferred.length; i++) lang = imreformOptions.lang(preferred[i]);
   lang = lang || "zh";

@@ -32,6 +32,9 @@ export const SITES = JSON.parse(readFileSync(new URL("../assets/content.json", i
   .sites.toSorted((a, b) => a.number - b.number)
   .map((site) => site.id);
 
+/** A site's own page in a language beside the widget's page in `folder` (src/share.rs page_file). */
+export const pageOf = (folder, site, lang) => `${folder}${site}${lang === "en" ? ".en" : ""}.html`;
+
 /** The policy a careful news site would set; the widget must run under it. */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";

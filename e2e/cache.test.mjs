@@ -16,6 +16,13 @@ import * as server from "../scripts/static-server.mjs";
 import { ARTIFACTS, startBrowser } from "./browser.mjs";
 
 const ENTRY_POINTS = new Set(["index.html", "boot.js", "embed.js"]);
+/**
+ * What tools/pages writes beside them, each at an address linked from outside (a shared link,
+ * a crawler's og:image, a "Get the data" link), so unhashed too: the pages of one site
+ * (wuhai.html, wuhai.en.html, index.en.html), share/*.png and data/*.csv.
+ */
+const isPublished = (file) => /^[a-z0-9-]+(\.en)?\.html$/.test(file) || /^share\/[a-z0-9-]+-(zh|en)\.png$/.test(file) || /^data\/[a-z0-9-]+-(zh|en)\.csv$/.test(file);
+const isEntry = (file) => ENTRY_POINTS.has(file) || isPublished(file);
 
 /**
  * The bundled server's rule for a content-hashed name when it has one; until then the same
@@ -59,7 +66,7 @@ describe("cache", () => {
     const built = files("dist");
     for (const entry of ENTRY_POINTS) assert.ok(built.includes(entry), `dist/${entry} is there, unhashed`);
     // The kiosk build (dist/kiosk/, scripts/build-kiosk) has entry points of its own.
-    const entryPoint = (file) => ENTRY_POINTS.has(file) || (file.startsWith("kiosk/") && ENTRY_POINTS.has(basename(file)));
+    const entryPoint = (file) => isEntry(file) || (file.startsWith("kiosk/") && isEntry(file.slice("kiosk/".length)));
     const unhashed = built.filter((file) => !entryPoint(file) && !isContentHashed(basename(file)));
     assert.deepEqual(unhashed, [], "files in dist/ without a content-hashed name");
 
@@ -100,7 +107,7 @@ describe("cache", () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       cpSync("dist", dir, { recursive: true });
       for (const file of files(dir)) {
-        if (!/\.(html|js|css|wasm|svg)$/.test(file)) continue;
+        if (!/\.(html|js|css|wasm|svg)$/.test(file) || isPublished(file.replace(/^kiosk\//, ""))) continue;
         const bytes = readFileSync(join(dir, file));
         writeFileSync(
           join(dir, `${file}.br`),

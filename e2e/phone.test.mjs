@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ARTIFACTS, BASE_PATH, STRICT_CSP, frames, startBrowser } from "./browser.mjs";
+import { ARTIFACTS, BASE_PATH, STRICT_CSP, frames, startBrowser, pageOf } from "./browser.mjs";
 
 /** The built-in content with 14 more sites (21, as part two may bring), several of them in
  * the crowded corridor between Wuhai and Hohhot, the rest across the leagues. */
@@ -150,7 +150,7 @@ describe("on a phone", () => {
       await page.getByTestId("card-share").click();
       const status = page.getByTestId("share-status");
       await status.waitFor();
-      const expected = `${env.origin}${BASE_PATH}#site=baotou-steel&lang=en`;
+      const expected = pageOf(`${env.origin}${BASE_PATH}`, "baotou-steel", "en");
       assert.match(await status.textContent(), /Link copied/);
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
       // The link opens that site in that language, whatever the browser speaks.
@@ -186,7 +186,7 @@ describe("on a phone", () => {
       await page.getByTestId("card-share").click();
       await page.waitForFunction(() => window.__shared.length === 1);
       const [data] = await page.evaluate(() => window.__shared);
-      assert.equal(data.url, `${env.origin}${BASE_PATH}#site=yili&lang=zh`);
+      assert.equal(data.url, pageOf(`${env.origin}${BASE_PATH}`, "yili", "zh"));
       assert.match(data.title, /伊利集团/);
     } finally {
       await context.close();

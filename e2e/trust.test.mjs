@@ -10,7 +10,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { ARTIFACTS, BASE_PATH, STRICT_CSP, startBrowser } from "./browser.mjs";
+import { ARTIFACTS, BASE_PATH, STRICT_CSP, startBrowser, pageOf } from "./browser.mjs";
 import { decodeQr, publish } from "./published.mjs";
 
 const HOST = new URL("./host/", import.meta.url).pathname;
@@ -136,7 +136,7 @@ describe("only the page's owner steers the widget", () => {
       const real = await open(env.origin + published.base + address);
       try {
         const codes = await codesOnScreen(real.page, "yili", `${where}-published`);
-        assert.deepEqual(codes, [`${PUBLIC}#site=yili&lang=zh`]);
+        assert.deepEqual(codes, [pageOf(PUBLIC, "yili", "zh")]);
         assert.ok(real.warnings.some((w) => warning.test(w)), real.warnings.join(" | "));
       } finally {
         await real.close();
@@ -151,11 +151,11 @@ describe("only the page's owner steers the widget", () => {
     });
     try {
       assert.equal(await kiosk.page.locator("link[rel=canonical]").getAttribute("href"), PUBLIC);
-      assert.deepEqual(await codesOnScreen(kiosk.page, "zalantun", "operator-en"), [`${PUBLIC}#site=zalantun&lang=en`]);
+      assert.deepEqual(await codesOnScreen(kiosk.page, "zalantun", "operator-en"), [pageOf(PUBLIC, "zalantun", "en")]);
       await kiosk.page.getByTestId("lang-switch").getByRole("button", { name: "中文" }).tap();
       await kiosk.page.locator("[data-testid=widget][lang=zh-Hans]").waitFor();
-      await kiosk.page.locator(`[data-testid=share][data-link="${PUBLIC}#site=zalantun&lang=zh"]`).waitFor();
-      assert.deepEqual(await codesOnScreen(kiosk.page, "zalantun", "operator-zh"), [`${PUBLIC}#site=zalantun&lang=zh`]);
+      await kiosk.page.locator(`[data-testid=share][data-link="${pageOf(PUBLIC, "zalantun", "zh")}"]`).waitFor();
+      assert.deepEqual(await codesOnScreen(kiosk.page, "zalantun", "operator-zh"), [pageOf(PUBLIC, "zalantun", "zh")]);
       assert.deepEqual(kiosk.warnings, []);
     } finally {
       await kiosk.close();

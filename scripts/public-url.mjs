@@ -5,7 +5,7 @@
 // in the page's address can set it. Without the variable the page has no canonical link, and
 // links to share use the page's own address.
 //
-// The pages of one site (tools/pages: wuhai/index.html, en/wuhai/index.html, en/index.html) get
+// The pages of one site (tools/pages: wuhai.html, wuhai.en.html, index.en.html) get
 // theirs too: each its own address as its canonical link and og:url, and the absolute address
 // of its share picture as og:image, which a crawler needs (README, "A page per site").
 //
@@ -42,14 +42,8 @@ export function withAddress(html, address) {
       start + attribute(new URL(path, href).href) + end);
 }
 
-/** The pages of a built dist/: index.html, and the pages of one site tools/pages wrote (`wuhai/`, `en/`, `en/wuhai/`). */
-function pages(folder, path = "") {
-  return readdirSync(join(folder, path), { withFileTypes: true }).flatMap((entry) => {
-    const inner = path + entry.name;
-    if (entry.isDirectory()) return path.split("/").length < 3 ? pages(folder, `${inner}/`) : [];
-    return entry.name === "index.html" ? [path] : [];
-  });
-}
+/** The pages of a built dist/: index.html, and beside it those tools/pages wrote (wuhai.html, wuhai.en.html, index.en.html). */
+const pages = (folder) => readdirSync(folder).filter((name) => name.endsWith(".html"));
 
 let href, error;
 if (value) {
@@ -58,10 +52,10 @@ if (value) {
     console.error(`public-url: IMREFORM_PUBLIC_URL ${error}; expected e.g. https://example.org/graphics/imreform/`);
     process.exit(1);
   }
-  const written = pages(dir).filter((path) => !/^(data|share)\//.test(path));
-  for (const path of written) {
-    const file = join(dir, path, "index.html");
-    writeFileSync(file, withAddress(readFileSync(file, "utf8"), new URL(path, href).href));
+  const written = pages(dir);
+  for (const name of written) {
+    const file = join(dir, name);
+    writeFileSync(file, withAddress(readFileSync(file, "utf8"), name === "index.html" ? href : new URL(name, href).href));
     // A precompressed copy beside it would be served without the address.
     rmSync(`${file}.br`, { force: true });
     rmSync(`${file}.gz`, { force: true });

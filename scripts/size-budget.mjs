@@ -9,9 +9,9 @@
 // dist/kiosk/, the kiosk build (scripts/build-kiosk: the widget with the operator's visit counts),
 // is no reader's download: its files are listed and summed apart, held to no budget.
 // The pages of one site, their share pictures and the data (tools/pages: every page but
-// index.html, such as wuhai.en.html, and share/ and data/) are listed and counted apart, in no budget:
-// a reader's visit fetches none of them, and a reader on a site's page fetches that page
-// instead of index.html, the same size.
+// index.html, such as wuhai.en.html, and share/ and data/) are counted apart, in no budget: a
+// reader's visit fetches none of them, and a reader on a site's page fetches that page instead
+// of index.html, about the same size.
 // Usage: node scripts/size-budget.mjs [widget budget] [first-paint budget]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -59,7 +59,7 @@ const kiosk = measured.filter((row) => row.file.startsWith(`kiosk/`));
 const rows = measured.filter((row) => !kiosk.includes(row));
 const sum = (key, which = () => true) => rows.filter(which).reduce((total, row) => total + row[key], 0);
 const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(9);
-const extra = (row) => row.file.includes("/");
+const extra = (row) => row.file.includes("/") || (row.file.endsWith(".html") && row.file !== "index.html");
 const firstPaint = (row) => !extra(row) && FIRST_PAINT.has(unhashed(row.file));
 const widget = (row) => !extra(row) && !firstPaint(row);
 // A name the pattern above no longer recognises would silently move a file to the other budget.
@@ -77,7 +77,7 @@ const line = (label, which, budget) =>
 line("first paint (page, CSS, blocking scripts)", firstPaint, firstPaintKb);
 line("the widget (everything else)", widget, budgetKb);
 line(`pages, pictures, data (${rows.filter(extra).length} files)`, extra);
-for (const [label, pattern] of [["a page of one site, largest", /index\.html$/], ["a share picture, largest", /\.png$/], ["a CSV file, largest", /\.csv$/]]) {
+for (const [label, pattern] of [["a page of one site, largest", /\.html$/], ["a share picture, largest", /\.png$/], ["a CSV file, largest", /\.csv$/]]) {
   const largest = rows.filter((row) => extra(row) && pattern.test(row.file))[0];
   if (largest) console.log(`  ${label.padEnd(38)}${kb(largest.raw)}${kb(largest.gzip)}${kb(largest.brotli)}  ${largest.file}`);
 }

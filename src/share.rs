@@ -126,59 +126,55 @@ fn check_host(host: &str) -> Result<(), Refused> {
     Ok(())
 }
 
-/// The longest `link(base, site, lang)` for a site id of `site_len` bytes (in English: `en/`).
+/// The longest `link(base, site, lang)` for a site id of `site_len` bytes (in English).
 fn link_len(base: &str, site_len: usize) -> usize {
-    folder(base).len() + "en/".len() + site_len + "/".len()
+    folder(base).len() + site_len + ".en.html".len()
 }
 
 /// The link to `site` in `lang` beside the widget's page at `base` (an address
 /// `public_address` returned, or the page's own): that site's own page, which the build writes
-/// prerendered with its card open in that language (`page_path`; README, "A page per site").
+/// prerendered with its card open in that language (`page_file`; README, "A page per site").
 /// Site ids are slugs (the content's validation), safe in a path as they are.
 pub fn link(base: &str, site: &str, lang: Lang) -> String {
-    at(Some(base), &page_path(Some(site), lang))
+    format!("{}{site}{}.html", folder(base), suffix(lang))
 }
 
-/// Where the page of `site` (none: the overview) in `lang` lies, relative to the widget's
-/// folder: `wuhai/` in Chinese, `en/wuhai/` in English; the overview is the widget's own page.
-pub fn page_path(site: Option<&str>, lang: Lang) -> String {
-    let prefix = match lang {
+/// The page of `site` (none: the overview) in `lang`, in the widget's folder: `wuhai.html` in
+/// Chinese, `wuhai.en.html` in English (a site's id has no dot), `index.html` and
+/// `index.en.html` for the overview. Beside `index.html`, so every relative link works alike
+/// from each.
+pub fn page_file(site: Option<&str>, lang: Lang) -> String {
+    format!("{}{}.html", site.unwrap_or("index"), suffix(lang))
+}
+
+fn suffix(lang: Lang) -> &'static str {
+    match lang {
         Lang::Zh => "",
-        Lang::En => "en/",
-    };
-    site.map_or_else(|| prefix.to_owned(), |site| format!("{prefix}{site}/"))
+        Lang::En => ".en",
+    }
 }
 
 /// The data of `site` (none: every figure) in `lang` as CSV, relative to the widget's folder.
 pub fn data_path(site: Option<&str>, lang: Lang) -> String {
-    format!("data/{}-{}.csv", site.unwrap_or("overview"), lang.key())
+    data_link(None, site, lang)
 }
 
-/// `path` in the folder of the page at `base` (as a browser resolves a relative link: after
-/// the last `/` of the address without its query and fragment); `path` itself without a base.
-pub fn at(base: Option<&str>, path: &str) -> String {
-    format!("{}{path}", base.map_or("", folder))
+/// [`data_path`] in the folder of the page at `base` (as a browser resolves a relative link);
+/// relative without one.
+pub fn data_link(base: Option<&str>, site: Option<&str>, lang: Lang) -> String {
+    format!(
+        "{}data/{}-{}.csv",
+        base.map_or("", folder),
+        site.unwrap_or("overview"),
+        lang.key()
+    )
 }
 
-/// The folder `levels` above that of the page at `url` (`https://x.org/a/en/wuhai/`, 2:
-/// `https://x.org/a/`), never above the host's root; the page's own folder for 0.
-pub fn up(url: &str, levels: usize) -> String {
-    let mut folder = folder(url);
-    // The path starts after the scheme's `//` and the host.
-    let root = url.find("//").map_or(0, |i| i + 2);
-    let root = url[root..].find('/').map_or(url.len(), |i| root + i + 1);
-    for _ in 0..levels {
-        match folder[..folder.len().saturating_sub(1)].rfind('/') {
-            Some(slash) if slash + 1 >= root => folder = &folder[..=slash],
-            _ => break,
-        }
-    }
-    folder.to_owned()
-}
-
+/// The folder of the page at `base`: up to its last `/` before any query. (The addresses
+/// given here have no fragment: `public_address` drops it, and a page's own is left out.)
 fn folder(base: &str) -> &str {
-    let base = base.split(['?', '#']).next().unwrap_or(base);
-    base.rfind('/').map_or(base, |slash| &base[..=slash])
+    let base = base.split('?').next().unwrap_or(base);
+    &base[..base.rfind('/').map_or(0, |slash| slash + 1)]
 }
 
 /// A QR code of a link, as `qrcodegen` made it (the kiosk build's: `kiosk` feature).
@@ -390,13 +386,13 @@ mod tests {
         for site in SITES {
             for lang in Lang::ALL {
                 let link = link(&base, site, lang);
-                let folder = match lang {
+                let suffix = match lang {
                     Lang::Zh => "",
-                    Lang::En => "en/",
+                    Lang::En => ".en",
                 };
                 assert_eq!(
                     link,
-                    format!("https://example.org/graphics/imreform/{folder}{site}/")
+                    format!("https://example.org/graphics/imreform/{site}{suffix}.html")
                 );
             }
         }
@@ -419,25 +415,17 @@ mod tests {
         for (base, expected) in [
             ("https://example.org/imreform/", "https://example.org/imreform/data/x.csv"),
             ("https://example.org/imreform/index.html", "https://example.org/imreform/data/x.csv"),
-            ("https://example.org/imreform/?a=/b#c/d", "https://example.org/imreform/data/x.csv"),
+            ("https://example.org/imreform/?a=b", "https://example.org/imreform/data/x.csv"),
             ("http://127.0.0.1:8080/sub/", "http://127.0.0.1:8080/sub/data/x.csv"),
         ] {
-            assert_eq!(at(Some(base), "data/x.csv"), expected, "{base}");
+            assert_eq!(data_link(Some(base), Some("x"), Lang::Zh), expected.replace("x.csv", "x-zh.csv"), "{base}");
             let joined = url::Url::parse(base).unwrap().join("data/x.csv").unwrap();
             assert_eq!(joined.as_str(), expected, "as the url crate resolves it");
         }
-        assert_eq!(at(None, "data/x.csv"), "data/x.csv");
-        assert_eq!(up("https://x.org/a/en/wuhai/", 2), "https://x.org/a/");
-        assert_eq!(up("https://x.org/a/wuhai/index.html", 1), "https://x.org/a/");
-        assert_eq!(up("https://x.org/a/", 0), "https://x.org/a/");
-        assert_eq!(up("https://x.org/en/wuhai/", 5), "https://x.org/", "never above the host");
-        for (url, levels) in [("https://x.org/a/en/wuhai/", 2), ("http://127.0.0.1:8080/s/wuhai/", 1)] {
-            let joined = url::Url::parse(url).unwrap().join(&"../".repeat(levels)).unwrap();
-            assert_eq!(up(url, levels), joined.as_str(), "as the url crate resolves it");
-        }
-        assert_eq!(page_path(Some("wuhai"), Lang::Zh), "wuhai/");
-        assert_eq!(page_path(Some("wuhai"), Lang::En), "en/wuhai/");
-        assert_eq!(page_path(None, Lang::En), "en/");
+        assert_eq!(page_file(Some("wuhai"), Lang::Zh), "wuhai.html");
+        assert_eq!(page_file(Some("wuhai"), Lang::En), "wuhai.en.html");
+        assert_eq!(page_file(None, Lang::Zh), "index.html");
+        assert_eq!(page_file(None, Lang::En), "index.en.html");
         assert_eq!(data_path(None, Lang::Zh), "data/overview-zh.csv");
         assert_eq!(data_path(Some("yili"), Lang::En), "data/yili-en.csv");
     }
@@ -469,7 +457,7 @@ mod tests {
             Lang::En,
         );
         for text in [
-            "https://example.org/graphics/imreform/baotou/",
+            "https://example.org/graphics/imreform/baotou.html",
             long.as_str(),
         ] {
             let qr = Qr::encode(text).expect("fits");
@@ -505,7 +493,7 @@ mod tests {
         // Version 10 or lower: at 160 px the modules are still more than 2 px wide.
         assert!(qr.side() <= 57 + 8, "{} modules", qr.side());
         assert!(160.0 / qr.side() as f64 > 2.0);
-        let short = Qr::encode("https://example.org/imreform/wuhai/").unwrap();
+        let short = Qr::encode("https://example.org/imreform/wuhai.html").unwrap();
         assert!(
             short.size <= 33,
             "a typical link is a version 4 code or smaller"

@@ -1,6 +1,6 @@
 //! A page per site and language for the newsroom (issue 27): the widget prerendered with that
-//! site's card open, under its own address (`share::page_path`: `wuhai/`, `en/wuhai/`, and
-//! `en/` for the English overview), with the tags a chat app or a social network reads to
+//! site's card open, under its own address beside `index.html` (`share::page_file`:
+//! `wuhai.html`, `wuhai.en.html`, and `index.en.html` for the English overview), with the tags a chat app or a social network reads to
 //! unfurl a link (title, description, Open Graph, Twitter card, canonical), and the share
 //! picture those tags name, as SVG for `tools/pages` to rasterise. Pure text in, text out;
 //! native only (the wasm never carries it).
@@ -25,18 +25,12 @@ pub struct Page<'a> {
 }
 
 impl Page<'_> {
-    /// The page's folder below the widget's (`en/wuhai/`; empty for the Chinese overview, which
-    /// is `index.html` itself).
-    pub fn path(&self) -> String {
-        share::page_path(self.site.map(|s| s.id.as_str()), self.lang)
+    /// The page's file in the widget's folder (`wuhai.en.html`).
+    pub fn file(&self) -> String {
+        share::page_file(self.site.map(|s| s.id.as_str()), self.lang)
     }
 
-    /// The way back from the page to the widget's folder: `../../` from `en/wuhai/`.
-    pub fn root(&self) -> String {
-        "../".repeat(self.path().matches('/').count())
-    }
-
-    /// The share picture's name in the widget's folder.
+    /// The share picture's path in the widget's folder.
     pub fn picture_path(&self) -> String {
         let name = self.site.map_or("overview", |s| s.id.as_str());
         format!("share/{name}-{}.png", self.lang.key())
@@ -143,7 +137,7 @@ pub fn head_tags(content: &Content, page: Page<'_>) -> String {
         Lang::Zh => "zh_CN",
         Lang::En => "en_GB",
     };
-    let image = escape(&format!("{}{}", page.root(), page.picture_path()));
+    let (image, url) = (escape(&page.picture_path()), escape(&page.file()));
     format!(
         "<title>{title}</title>\
          <meta name=\"description\" content=\"{description}\">\
@@ -154,7 +148,7 @@ pub fn head_tags(content: &Content, page: Page<'_>) -> String {
          <meta property=\"og:image:width\" content=\"{PICTURE_WIDTH}\">\
          <meta property=\"og:image:height\" content=\"{PICTURE_HEIGHT}\">\
          <meta property=\"og:image:alt\" content=\"{title}\">\
-         <meta property=\"og:url\" content=\"./\">\
+         <meta property=\"og:url\" content=\"{url}\">\
          <meta property=\"og:locale\" content=\"{locale}\">\
          <meta name=\"twitter:card\" content=\"summary_large_image\">"
     )
@@ -175,9 +169,9 @@ impl std::fmt::Display for PageError {
     }
 }
 
-/// The head of the built `index.html` (Trunk's, with the hashed names), without its title and
-/// canonical link, its relative references made relative to a page `root` deeper.
-fn built_head(index_html: &str, root: &str) -> Result<String, PageError> {
+/// The head of the built `index.html` (Trunk's, with the hashed names, which a page beside it
+/// reaches alike), without its title and canonical link.
+fn built_head(index_html: &str) -> Result<String, PageError> {
     let body = index_html.find("<body").ok_or(PageError::NotTheWidget("<body>"))?;
     let head = &index_html[..body];
     let title_at = head.find("<title>").ok_or(PageError::NotTheWidget("<title>"))?;
@@ -191,41 +185,7 @@ fn built_head(index_html: &str, root: &str) -> Result<String, PageError> {
         let end = head[at..].find('>').map_or(head.len(), |e| at + e + 1);
         head.replace_range(at..end, "");
     }
-    Ok(rebase(&head, root))
-}
-
-/// `html` with every relative `src=` and `href=` (quoted or not, as a minifier leaves them)
-/// starting from `root` instead.
-pub fn rebase(html: &str, root: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(at) = [" src=", " href="]
-        .iter()
-        .filter_map(|attr| rest.find(attr).map(|i| i + attr.len()))
-        .min()
-    {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let quote = rest.starts_with(['"', '\'']).then(|| &rest[..1]).unwrap_or("");
-        out.push_str(quote);
-        rest = &rest[quote.len()..];
-        let value_end = if quote.is_empty() {
-            rest.find([' ', '>', '\t', '\n']).unwrap_or(rest.len())
-        } else {
-            rest.find(quote).unwrap_or(rest.len())
-        };
-        let value = &rest[..value_end];
-        let absolute = value.starts_with(['/', '#']) || value.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/'));
-        if !absolute {
-            out.push_str(root);
-            out.push_str(value.strip_prefix("./").unwrap_or(value));
-        } else {
-            out.push_str(value);
-        }
-        rest = &rest[value_end..];
-    }
-    out.push_str(rest);
-    out
+    Ok(head)
 }
 
 /// The page of `page`, made from the built `index.html` (its head names the hashed files) and
@@ -236,8 +196,7 @@ pub fn page_html(
     page: Page<'_>,
     widget: &str,
 ) -> Result<String, PageError> {
-    let root = page.root();
-    let head = built_head(index_html, &root)?;
+    let head = built_head(index_html)?;
     // The built <html> start tag, whatever the minifier made of it, gives way to this page's.
     let head = match (head.find("<html"), head.find("<html").and_then(|at| head[at..].find('>').map(|e| at + e + 1))) {
         (Some(at), Some(end)) => format!("{}{}", &head[..at], &head[end..]),
@@ -246,15 +205,14 @@ pub fn page_html(
     let head = head.replace("</head>", "");
     let (doctype, head) = head.split_at(head.find('>').map_or(0, |i| i + 1));
     let (lang, tag) = (page.lang.key(), page.lang.tag());
-    let site = page
-        .site
-        .map(|s| format!(" data-page-site=\"{}\"", escape(&s.id)))
-        .unwrap_or_default();
-    let root_attr = if root.is_empty() { "./" } else { root.as_str() };
-    // Links to the data in the prerender are relative to the widget's folder.
-    let widget = widget.replace("href=\"data/", &format!("href=\"{root}data/"));
+    // The page's site and language as a fragment: assets/lang.js makes it the address's
+    // when the address has none, and the widget opens what it says.
+    let mark = match page.site {
+        Some(site) => escape(&format!("#site={}&lang={lang}", site.id)),
+        None => escape(&format!("#lang={lang}")),
+    };
     Ok(format!(
-        "{doctype}<html lang=\"{tag}\" data-lang=\"{lang}\" data-page-lang=\"{lang}\"{site} data-page-root=\"{root_attr}\">{head}{}</head><body><div id=\"imreform\">{widget}</div></body></html>\n",
+        "{doctype}<html lang=\"{tag}\" data-lang=\"{lang}\" data-page=\"{mark}\">{head}{}</head><body><div id=\"imreform\">{widget}</div></body></html>\n",
         head_tags(content, page)
     ))
 }
@@ -459,15 +417,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn references_are_rebased_but_absolute_ones_and_fragments_are_not() {
-        let head = "<script src=./boot.js type=module></script><link href=\"style-1.css\" rel=stylesheet><link href=https://x.org/a rel=canonical><a href=#x><img src='/a.png'>";
-        assert_eq!(
-            rebase(head, "../../"),
-            "<script src=../../boot.js type=module></script><link href=\"../../style-1.css\" rel=stylesheet><link href=https://x.org/a rel=canonical><a href=#x><img src='/a.png'>"
-        );
-    }
-
     const BUILT: &str = "<!doctype html><html lang=zh-Hans><meta charset=utf-8><title>Widget</title><link rel=\"canonical\" href=\"https://example.org/im/\"><script src=./boot.js type=module></script><link href=./style-0123456789abcdef.css rel=stylesheet></head><body><div id=imreform>…</div></body></html>";
 
     #[test]
@@ -476,21 +425,21 @@ mod tests {
         let site = content.site("wuhai").expect("wuhai");
         let page = Page { site: Some(site), lang: Lang::En };
         let html = page_html(BUILT, &content, page, "<a href=\"data/wuhai-en.csv\">").expect("page");
-        assert!(html.starts_with("<!doctype html><html lang=\"en\" data-lang=\"en\" data-page-lang=\"en\" data-page-site=\"wuhai\" data-page-root=\"../../\"><meta charset=utf-8>"), "{html}");
-        assert!(html.contains("<script src=../../boot.js type=module>"));
-        assert!(html.contains("href=../../style-0123456789abcdef.css"));
+        assert!(html.starts_with("<!doctype html><html lang=\"en\" data-lang=\"en\" data-page=\"#site=wuhai&amp;lang=en\"><meta charset=utf-8>"), "{html}");
+        assert!(html.contains("<script src=./boot.js type=module>"));
+        assert!(html.contains("href=./style-0123456789abcdef.css"));
         assert!(!html.contains("canonical"), "public-url.mjs writes it");
-        assert!(html.contains("<meta property=\"og:image\" content=\"../../share/wuhai-en.png\">"));
-        assert!(html.contains("<meta property=\"og:url\" content=\"./\">"));
+        assert!(html.contains("<meta property=\"og:image\" content=\"share/wuhai-en.png\">"));
+        assert!(html.contains("<meta property=\"og:url\" content=\"wuhai.en.html\">"));
         assert!(html.contains("<meta property=\"og:locale\" content=\"en_GB\">"));
         assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
         assert!(html.contains("<title>Wuhai · "));
-        assert!(html.contains("href=\"../../data/wuhai-en.csv\""));
+        assert!(html.contains("href=\"data/wuhai-en.csv\""));
         assert_eq!(html.matches("<title>").count(), 1);
         let zh = Page { site: Some(site), lang: Lang::Zh };
         let html = page_html(BUILT, &content, zh, "").expect("page");
-        assert!(html.contains("<meta property=\"og:image\" content=\"../share/wuhai-zh.png\">"));
-        assert!(html.contains("data-page-root=\"../\""));
+        assert!(html.contains("<meta property=\"og:image\" content=\"share/wuhai-zh.png\">"));
+        assert!(html.contains("data-page=\"#site=wuhai&amp;lang=zh\""));
     }
 
     #[test]

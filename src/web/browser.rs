@@ -34,43 +34,22 @@ pub fn address() -> (String, String) {
 /// The page's own options: its address, and the public address in its owner's markup (the
 /// `<link rel=canonical>` of `index.html`, absolute, set when the widget is built; see
 /// README, "Security").
-///
-/// A page of one site (`share_page`: `en/wuhai/index.html`) names its site and language on
-/// `<html data-page-site data-page-lang>`, read before the address (which wins), and its way
-/// back to the widget's folder (`data-page-root="../../"`), which the links to share start from.
 pub fn page_options() -> Options {
     let (query, fragment) = address();
-    let mut pairs: Vec<_> = [("site", "data-page-site"), ("lang", "data-page-lang")]
-        .into_iter()
-        .filter_map(|(name, attribute)| {
-            Some((Source::Markup, name.to_owned(), page_markup(attribute)?))
-        })
-        .collect();
-    pairs.extend(options::address_pairs(&query, &fragment));
-    if let Some(canonical) = page_markup_at("link[rel=canonical]", "href") {
-        pairs.push((Source::Markup, "share".to_owned(), to_root(canonical)));
+    let mut pairs = options::address_pairs(&query, &fragment);
+    if let Some(canonical) = canonical_link() {
+        pairs.push((Source::Markup, "share".to_owned(), canonical));
     }
     Options::read(pairs, Some(parse_url))
 }
 
-/// An attribute of `<html>`.
-fn page_markup(name: &str) -> Option<String> {
-    page_markup_at("html", name)
-}
-
-/// The attribute `name` of the first element matching `selector`.
-fn page_markup_at(selector: &str, name: &str) -> Option<String> {
+/// The `href` of the page's `<link rel=canonical>` as written (a relative one is refused).
+fn canonical_link() -> Option<String> {
     window()?
         .document()?
-        .query_selector(selector)
+        .query_selector("link[rel=canonical]")
         .ok()??
-        .get_attribute(name)
-}
-
-/// `url` (a page's address) taken back to the widget's folder on a page of one site.
-fn to_root(url: String) -> String {
-    let up = page_markup("data-page-root").map_or(0, |root| root.matches("../").count());
-    crate::share::up(&url, up)
+        .get_attribute("href")
 }
 
 /// The browser's own WHATWG URL parser (`share::UrlParser`).
@@ -415,11 +394,11 @@ async fn read_at_most(
 /// The widget's own page, without query or fragment: the base of a link to share.
 pub fn page_url() -> Option<String> {
     let location = window()?.location();
-    Some(to_root(format!(
+    Some(format!(
         "{}{}",
         location.origin().ok()?,
         location.pathname().ok()?
-    )))
+    ))
 }
 
 /// What became of a request to share a link.

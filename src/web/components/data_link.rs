@@ -11,8 +11,6 @@ use crate::share;
 /// `page` (none: relative to the page it is on, as the prerender writes it).
 pub fn data_link(page: Option<&str>, site: Option<&str>, lang: Lang) -> Html {
     html! {
-        <p class="card__data">
-            <a href={share::at(page, &share::data_path(site, lang))} download="" data-testid="card-data">{ strings(lang).get_data }</a>
-        </p>
+        <a class="card__data" href={share::data_link(page, site, lang)}>{ strings(lang).get_data }</a>
     }
 }

@@ -1,8 +1,8 @@
 //! `pages DIST` (run by Trunk's post-build hook after `scripts/public-url.mjs`) writes into a
 //! built `dist/`, beside the widget (see `imreform::share_page`; README, "A page per site"):
 //!
-//! - `<site>/index.html` and `en/<site>/index.html`, a page per site and language, and
-//!   `en/index.html`, the English overview: the widget prerendered with that card open, with
+//! - `<site>.html` and `<site>.en.html`, a page per site and language, and `index.en.html`, the
+//!   English overview, beside `index.html`: the widget prerendered with that card open, with
 //!   the tags that unfurl a link; and the overview's tags in `index.html`;
 //! - `share/<site>-<lang>.png` and `share/overview-<lang>.png`, the share pictures, 1200x630,
 //!   rasterised by resvg in the system's Noto Sans CJK SC (Debian's `fonts-noto-cjk`);
@@ -24,7 +24,7 @@ use resvg::{tiny_skia, usvg};
 /// The most a share picture may weigh (issue 27).
 const MAX_PICTURE_BYTES: usize = 150_000;
 /// Names in the widget's folder that a site's id may not take.
-const RESERVED: [&str; 3] = ["en", "data", "share"];
+const RESERVED: [&str; 3] = ["index", "data", "share"];
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -70,7 +70,7 @@ fn run(dist: &Path) -> Result<(), String> {
             if !(site.is_none() && lang == Lang::Zh) {
                 let html = share_page::page_html(&index_html, &content, page, &widget)
                     .map_err(|e| e.to_string())?;
-                write(&dist.join(page.path()).join("index.html"), html.as_bytes())?;
+                write(&dist.join(page.file()), html.as_bytes())?;
             }
             let png = picture(&content, &asset, page, &fonts)?;
             if png.len() > MAX_PICTURE_BYTES {
