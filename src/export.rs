@@ -14,12 +14,34 @@ pub const BOM: char = '\u{feff}';
 pub fn header(lang: Lang) -> [&'static str; 13] {
     match lang {
         Lang::Zh => [
-            "站点代码", "站点", "指标代码", "指标", "数值", "单位", "限定词", "写法", "原文数字",
-            "时期", "来源", "合计自", "原文",
+            "站点代码",
+            "站点",
+            "指标代码",
+            "指标",
+            "数值",
+            "单位",
+            "限定词",
+            "写法",
+            "原文数字",
+            "时期",
+            "来源",
+            "合计自",
+            "原文",
         ],
         Lang::En => [
-            "site_id", "site", "figure_id", "label", "value", "unit", "qualifier", "as_shown",
-            "as_written", "period", "stated_or_derived", "sum_of", "source",
+            "site_id",
+            "site",
+            "figure_id",
+            "label",
+            "value",
+            "unit",
+            "qualifier",
+            "as_shown",
+            "as_written",
+            "period",
+            "stated_or_derived",
+            "sum_of",
+            "source",
         ],
     }
 }
@@ -116,7 +138,8 @@ fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
 /// would run as a formula (`=`, `+`, `-`, `@` first, OWASP's "CSV injection") gets a `'`
 /// first; a number never does (`-1.5` is a number).
 pub fn field_text(field: &str) -> String {
-    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err();
+    let formula =
+        field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err();
     let field = if formula {
         format!("'{field}")
     } else {
@@ -228,7 +251,12 @@ mod tests {
                 .figures
                 .iter()
                 .map(|f| ("", f))
-                .chain(content.sites.iter().flat_map(|s| s.figures.iter().map(move |f| (s.id.as_str(), f))))
+                .chain(
+                    content
+                        .sites
+                        .iter()
+                        .flat_map(|s| s.figures.iter().map(move |f| (s.id.as_str(), f))),
+                )
                 .collect();
             assert_eq!(rows.len() - 1, figures.len(), "one row per figure");
             for (site, figure) in figures {
@@ -237,7 +265,12 @@ mod tests {
                     .find(|r| r[0] == site && r[2] == figure.id)
                     .unwrap_or_else(|| panic!("{site} {}", figure.id));
                 assert_eq!(row.len(), 13);
-                assert_eq!(row[4].parse::<f64>().ok(), Some(figure.value), "{}", figure.id);
+                assert_eq!(
+                    row[4].parse::<f64>().ok(),
+                    Some(figure.value),
+                    "{}",
+                    figure.id
+                );
                 assert_eq!(row[3], figure.label.get(lang));
                 assert_eq!(row[6], qualifier(figure.qualifier, lang));
                 assert_eq!(row[8], figure.stated.clone().unwrap_or_default());

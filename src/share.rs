@@ -413,12 +413,28 @@ mod tests {
     #[test]
     fn paths_resolve_in_the_folder_of_the_page_as_a_browser_does() {
         for (base, expected) in [
-            ("https://example.org/imreform/", "https://example.org/imreform/data/x.csv"),
-            ("https://example.org/imreform/index.html", "https://example.org/imreform/data/x.csv"),
-            ("https://example.org/imreform/?a=b", "https://example.org/imreform/data/x.csv"),
-            ("http://127.0.0.1:8080/sub/", "http://127.0.0.1:8080/sub/data/x.csv"),
+            (
+                "https://example.org/imreform/",
+                "https://example.org/imreform/data/x.csv",
+            ),
+            (
+                "https://example.org/imreform/index.html",
+                "https://example.org/imreform/data/x.csv",
+            ),
+            (
+                "https://example.org/imreform/?a=b",
+                "https://example.org/imreform/data/x.csv",
+            ),
+            (
+                "http://127.0.0.1:8080/sub/",
+                "http://127.0.0.1:8080/sub/data/x.csv",
+            ),
         ] {
-            assert_eq!(data_link(Some(base), Some("x"), Lang::Zh), expected.replace("x.csv", "x-zh.csv"), "{base}");
+            assert_eq!(
+                data_link(Some(base), Some("x"), Lang::Zh),
+                expected.replace("x.csv", "x-zh.csv"),
+                "{base}"
+            );
             let joined = url::Url::parse(base).unwrap().join("data/x.csv").unwrap();
             assert_eq!(joined.as_str(), expected, "as the url crate resolves it");
         }
@@ -488,7 +504,11 @@ mod tests {
     #[test]
     fn every_link_the_longest_share_address_allows_fits_a_code_scannable_from_a_screen() {
         let room = MAX_LINK - link_len("https://example.org/", LONGEST);
-        let base = parse(&format!("https://example.org/{}/", "新".repeat((room - 1) / 9))).unwrap();
+        let base = parse(&format!(
+            "https://example.org/{}/",
+            "新".repeat((room - 1) / 9)
+        ))
+        .unwrap();
         let qr = Qr::encode(&link(&base, "alxa-hi-tech-zone", Lang::En)).expect("fits");
         // Version 10 or lower: at 160 px the modules are still more than 2 px wide.
         assert!(qr.side() <= 57 + 8, "{} modules", qr.side());

@@ -39,7 +39,11 @@ impl Page<'_> {
     pub fn title(&self, content: &Content) -> String {
         let article = content.article.title.get(self.lang);
         match self.site {
-            Some(site) => format!("{} · {} · {article}", site.name.get(self.lang), site.headline.get(self.lang)),
+            Some(site) => format!(
+                "{} · {} · {article}",
+                site.name.get(self.lang),
+                site.headline.get(self.lang)
+            ),
             None => format!("{} · {article}", content.article.subject.get(self.lang)),
         }
     }
@@ -71,7 +75,11 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
         return text.to_owned();
     }
     let ends = sentence_ends(text);
-    if let Some(&end) = ends.iter().rev().find(|&&end| text[..end].chars().count() <= max_chars) {
+    if let Some(&end) = ends
+        .iter()
+        .rev()
+        .find(|&&end| text[..end].chars().count() <= max_chars)
+    {
         return text[..end].trim_end().to_owned();
     }
     // Room for the ellipsis.
@@ -101,13 +109,19 @@ fn sentence_ends(text: &str) -> Vec<usize> {
         let wide = matches!(c, '。' | '！' | '？');
         if wide || matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '”' | '’' | '」' | '）' | ')' | '"' | '\'') {
+            while j < chars.len()
+                && matches!(chars[j].1, '”' | '’' | '」' | '）' | ')' | '"' | '\'')
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(at, _)| at);
-            let next = chars[j..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+            let next = chars[j..]
+                .iter()
+                .map(|&(_, c)| c)
+                .find(|c| !c.is_whitespace());
             let spaced = chars.get(j).is_none_or(|&(_, c)| c.is_whitespace());
-            let starts_sentence = next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || crate::text::is_cjk(c));
+            let starts_sentence = next
+                .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || crate::text::is_cjk(c));
             if wide || (spaced && starts_sentence) {
                 ends.push(end);
             }
@@ -132,7 +146,10 @@ pub fn escape(text: &str) -> String {
 /// public address, when set, makes them absolute and adds the canonical link
 /// (`scripts/public-url.mjs`, run after the pages are written: README, "A page per site").
 pub fn head_tags(content: &Content, page: Page<'_>) -> String {
-    let (title, description) = (escape(&page.title(content)), escape(&page.description(content)));
+    let (title, description) = (
+        escape(&page.title(content)),
+        escape(&page.description(content)),
+    );
     let locale = match page.lang {
         Lang::Zh => "zh_CN",
         Lang::En => "en_GB",
@@ -172,16 +189,23 @@ impl std::fmt::Display for PageError {
 /// The head of the built `index.html` (Trunk's, with the hashed names, which a page beside it
 /// reaches alike), without its title and canonical link.
 fn built_head(index_html: &str) -> Result<String, PageError> {
-    let body = index_html.find("<body").ok_or(PageError::NotTheWidget("<body>"))?;
+    let body = index_html
+        .find("<body")
+        .ok_or(PageError::NotTheWidget("<body>"))?;
     let head = &index_html[..body];
-    let title_at = head.find("<title>").ok_or(PageError::NotTheWidget("<title>"))?;
+    let title_at = head
+        .find("<title>")
+        .ok_or(PageError::NotTheWidget("<title>"))?;
     let title_end = head[title_at..]
         .find("</title>")
         .ok_or(PageError::NotTheWidget("</title>"))?
         + title_at
         + "</title>".len();
     let mut head = format!("{}{}", &head[..title_at], &head[title_end..]);
-    while let Some(at) = head.find("<link rel=canonical").or_else(|| head.find("<link rel=\"canonical\"")) {
+    while let Some(at) = head
+        .find("<link rel=canonical")
+        .or_else(|| head.find("<link rel=\"canonical\""))
+    {
         let end = head[at..].find('>').map_or(head.len(), |e| at + e + 1);
         head.replace_range(at..end, "");
     }
@@ -198,7 +222,11 @@ pub fn page_html(
 ) -> Result<String, PageError> {
     let head = built_head(index_html)?;
     // The built <html> start tag, whatever the minifier made of it, gives way to this page's.
-    let head = match (head.find("<html"), head.find("<html").and_then(|at| head[at..].find('>').map(|e| at + e + 1))) {
+    let head = match (
+        head.find("<html"),
+        head.find("<html")
+            .and_then(|at| head[at..].find('>').map(|e| at + e + 1)),
+    ) {
         (Some(at), Some(end)) => format!("{}{}", &head[..at], &head[end..]),
         _ => head,
     };
@@ -219,8 +247,13 @@ pub fn page_html(
 
 /// The built `index.html` (the Chinese overview) with the overview's tags added to its head.
 pub fn index_with_tags(index_html: &str, content: &Content) -> Result<String, PageError> {
-    let page = Page { site: None, lang: Lang::Zh };
-    let title_at = index_html.find("<title>").ok_or(PageError::NotTheWidget("<title>"))?;
+    let page = Page {
+        site: None,
+        lang: Lang::Zh,
+    };
+    let title_at = index_html
+        .find("<title>")
+        .ok_or(PageError::NotTheWidget("<title>"))?;
     let title_end = index_html[title_at..]
         .find("</title>")
         .ok_or(PageError::NotTheWidget("</title>"))?
@@ -228,8 +261,14 @@ pub fn index_with_tags(index_html: &str, content: &Content) -> Result<String, Pa
         + "</title>".len();
     // The title stays: it names the widget in both languages.
     let tags = head_tags(content, page);
-    let tags = tags.split_once("</title>").map_or(tags.as_str(), |(_, rest)| rest);
-    Ok(format!("{}{tags}{}", &index_html[..title_end], &index_html[title_end..]))
+    let tags = tags
+        .split_once("</title>")
+        .map_or(tags.as_str(), |(_, rest)| rest);
+    Ok(format!(
+        "{}{tags}{}",
+        &index_html[..title_end],
+        &index_html[title_end..]
+    ))
 }
 
 /// The figure a picture shows: the site's first result (its first figure if it has none).
@@ -295,8 +334,18 @@ pub fn picture_svg(content: &Content, asset: &MapAsset, page: Page<'_>) -> Strin
     text_block(&mut svg, &mut y, kicker, 20.0, 400, "#6b6258", 2, 1.35);
     y += 40.0;
     let (name, headline, figures, name_px) = match page.site {
-        Some(site) => (site.name.get(lang), site.headline.get(lang), &site.figures, 54.0),
-        None => (content.article.title.get(lang), "", &content.overview.figures, 40.0),
+        Some(site) => (
+            site.name.get(lang),
+            site.headline.get(lang),
+            &site.figures,
+            54.0,
+        ),
+        None => (
+            content.article.title.get(lang),
+            "",
+            &content.overview.figures,
+            40.0,
+        ),
     };
     text_block(&mut svg, &mut y, name, name_px, 700, "#1f1b16", 3, 1.2);
     if !headline.is_empty() {
@@ -305,15 +354,38 @@ pub fn picture_svg(content: &Content, asset: &MapAsset, page: Page<'_>) -> Strin
     }
     if let Some(figure) = key_figure(figures) {
         y = y.max(360.0) + 40.0;
-        text_block(&mut svg, &mut y, &figure.display(lang), 60.0, 700, "#b3261e", 1, 1.15);
-        text_block(&mut svg, &mut y, figure.label.get(lang), 26.0, 400, "#1f1b16", 2, 1.3);
+        text_block(
+            &mut svg,
+            &mut y,
+            &figure.display(lang),
+            60.0,
+            700,
+            "#b3261e",
+            1,
+            1.15,
+        );
+        text_block(
+            &mut svg,
+            &mut y,
+            figure.label.get(lang),
+            26.0,
+            400,
+            "#1f1b16",
+            2,
+            1.3,
+        );
     }
     let title = content.article.title.get(lang);
     let credit = match lang {
         Lang::Zh => format!("来源：《{title}》"),
         Lang::En => format!("Source: \"{title}\""),
     };
-    let _ = write!(svg, "<text x=\"{TEXT_LEFT}\" y=\"{:.1}\" font-size=\"18\" fill=\"#6b6258\">{}</text>", h - 36.0, escape(&credit));
+    let _ = write!(
+        svg,
+        "<text x=\"{TEXT_LEFT}\" y=\"{:.1}\" font-size=\"18\" fill=\"#6b6258\">{}</text>",
+        h - 36.0,
+        escape(&credit)
+    );
     svg.push_str("</svg>");
     svg
 }
@@ -325,9 +397,22 @@ const TEXT_WIDTH: f64 = 520.0;
 /// `words` in lines of at most `TEXT_WIDTH` from `y` down (which it moves past them): at most
 /// `max_lines`, the last with `…` when more would follow.
 #[allow(clippy::too_many_arguments)]
-fn text_block(svg: &mut String, y: &mut f64, words: &str, px: f64, weight: u32, fill: &str, max_lines: usize, leading: f64) {
+fn text_block(
+    svg: &mut String,
+    y: &mut f64,
+    words: &str,
+    px: f64,
+    weight: u32,
+    fill: &str,
+    max_lines: usize,
+    leading: f64,
+) {
     // crate::text measures the regular weight; the bold is about 6 % wider.
-    let width = if weight >= 700 { TEXT_WIDTH * 0.94 } else { TEXT_WIDTH };
+    let width = if weight >= 700 {
+        TEXT_WIDTH * 0.94
+    } else {
+        TEXT_WIDTH
+    };
     let lines = crate::text::wrap(words, px, width);
     let shown = lines.len().min(max_lines);
     for (i, line) in lines.iter().take(shown).enumerate() {
@@ -360,13 +445,19 @@ mod tests {
             assert_eq!(shorten(text, 40), "Wuhai pools strength.");
             let zh = "乌海市总工会坚持工作模式。乌海市实行包联，推广校企合作。强化党建。";
             assert_eq!(shorten(zh, 20), "乌海市总工会坚持工作模式。");
-            assert_eq!(shorten("他说：“好。”然后走了。再见。", 12), "他说：“好。”然后走了。");
+            assert_eq!(
+                shorten("他说：“好。”然后走了。再见。", 12),
+                "他说：“好。”然后走了。"
+            );
         }
 
         #[test]
         fn abbreviations_and_decimals_are_not_sentence_ends() {
             let text = "It paid 13.28 million yuan, e.g. for aid to workers in need. More followed later on.";
-            assert_eq!(shorten(text, 70), "It paid 13.28 million yuan, e.g. for aid to workers in need.");
+            assert_eq!(
+                shorten(text, 70),
+                "It paid 13.28 million yuan, e.g. for aid to workers in need."
+            );
         }
 
         #[test]
@@ -409,7 +500,10 @@ mod tests {
                 };
                 let first = sentence_ends(summary)[0];
                 if summary[..first].chars().count() <= description_chars(lang) {
-                    assert!(description.ends_with(['。', '.', '”', '"', '！', '？']), "{description}");
+                    assert!(
+                        description.ends_with(['。', '.', '”', '"', '！', '？']),
+                        "{description}"
+                    );
                 } else {
                     assert!(description.ends_with('…'), "{description}");
                 }
@@ -423,8 +517,12 @@ mod tests {
     fn a_page_has_its_own_tags_and_reaches_the_built_files_from_its_folder() {
         let content = crate::content::embedded().expect("content");
         let site = content.site("wuhai").expect("wuhai");
-        let page = Page { site: Some(site), lang: Lang::En };
-        let html = page_html(BUILT, &content, page, "<a href=\"data/wuhai-en.csv\">").expect("page");
+        let page = Page {
+            site: Some(site),
+            lang: Lang::En,
+        };
+        let html =
+            page_html(BUILT, &content, page, "<a href=\"data/wuhai-en.csv\">").expect("page");
         assert!(html.starts_with("<!doctype html><html lang=\"en\" data-lang=\"en\" data-page=\"#site=wuhai&amp;lang=en\"><meta charset=utf-8>"), "{html}");
         assert!(html.contains("<script src=./boot.js type=module>"));
         assert!(html.contains("href=./style-0123456789abcdef.css"));
@@ -436,7 +534,10 @@ mod tests {
         assert!(html.contains("<title>Wuhai · "));
         assert!(html.contains("href=\"data/wuhai-en.csv\""));
         assert_eq!(html.matches("<title>").count(), 1);
-        let zh = Page { site: Some(site), lang: Lang::Zh };
+        let zh = Page {
+            site: Some(site),
+            lang: Lang::Zh,
+        };
         let html = page_html(BUILT, &content, zh, "").expect("page");
         assert!(html.contains("<meta property=\"og:image\" content=\"share/wuhai-zh.png\">"));
         assert!(html.contains("data-page=\"#site=wuhai&amp;lang=zh\""));
@@ -456,7 +557,14 @@ mod tests {
         let content = crate::content::embedded().expect("content");
         let asset = MapAsset::embedded();
         let site = content.site("baotou-steel").expect("site");
-        let svg = picture_svg(&content, &asset, Page { site: Some(site), lang: Lang::Zh });
+        let svg = picture_svg(
+            &content,
+            &asset,
+            Page {
+                site: Some(site),
+                lang: Lang::Zh,
+            },
+        );
         assert!(svg.contains("width=\"1200\" height=\"630\""));
         assert!(svg.contains("包钢集团"));
         assert!(svg.contains("336名"), "the first result");

@@ -54,8 +54,15 @@ fn run(dist: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", index_path.display()))?;
     let content = content::embedded().map_err(|e| e.to_string())?;
     let asset = MapAsset::embedded();
-    if let Some(site) = content.sites.iter().find(|s| RESERVED.contains(&s.id.as_str())) {
-        return Err(format!("a site's id \"{}\" is a folder of the build ({RESERVED:?})", site.id));
+    if let Some(site) = content
+        .sites
+        .iter()
+        .find(|s| RESERVED.contains(&s.id.as_str()))
+    {
+        return Err(format!(
+            "a site's id \"{}\" is a folder of the build ({RESERVED:?})",
+            site.id
+        ));
     }
     let fonts = fonts()?;
 
@@ -74,12 +81,19 @@ fn run(dist: &Path) -> Result<(), String> {
             }
             let png = picture(&content, &asset, page, &fonts)?;
             if png.len() > MAX_PICTURE_BYTES {
-                return Err(format!("{} is {} bytes, over {MAX_PICTURE_BYTES}", page.picture_path(), png.len()));
+                return Err(format!(
+                    "{} is {} bytes, over {MAX_PICTURE_BYTES}",
+                    page.picture_path(),
+                    png.len()
+                ));
             }
             sizes.push(png.len());
             write(&dist.join(page.picture_path()), &png)?;
             let csv = export::csv(&content, site, lang);
-            write(&dist.join(imreform::share::data_path(id, lang)), csv.as_bytes())?;
+            write(
+                &dist.join(imreform::share::data_path(id, lang)),
+                csv.as_bytes(),
+            )?;
         }
     }
     let index = share_page::index_with_tags(&index_html, &content).map_err(|e| e.to_string())?;
@@ -124,7 +138,8 @@ fn picture(
         fontdb: fonts.clone(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| format!("{}: {e}", page.picture_path()))?;
+    let tree = usvg::Tree::from_str(&svg, &options)
+        .map_err(|e| format!("{}: {e}", page.picture_path()))?;
     let mut pixmap = tiny_skia::Pixmap::new(PICTURE_WIDTH, PICTURE_HEIGHT).ok_or("no pixmap")?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
     // Opaque (the background fills it): RGB, premultiplied alpha being 255 everywhere.
