@@ -30,8 +30,11 @@ export function publicUrl(text) {
   return { href: url.href };
 }
 
-/** `html` (a page at `address`) with its canonical link, and its og:url and og:image made absolute. */
-export function withAddress(html, address) {
+/**
+ * `html` (a page at `address`, beside the widget's page at `root`) with its canonical link, and
+ * its og:url and og:image (`share/…png`, in the widget's folder) made absolute.
+ */
+export function withAddress(html, address, root) {
   const attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const page = html.replace(/<link rel="?canonical"?[^>]*>/g, "");
   if (!/<\/title>/.test(page)) throw new Error("public-url: a page has no </title>");
@@ -39,7 +42,7 @@ export function withAddress(html, address) {
     .replace(/<\/title>/, (end) => `${end}<link rel="canonical" href="${attribute(address)}">`)
     .replace(/(<meta property="og:url" content=")[^"]*(")/, (_, start, end) => start + attribute(address) + end)
     .replace(/(<meta property="og:image" content=")[^"]*?(share\/[^"/]+\.png)(")/, (_, start, path, end) =>
-      start + attribute(new URL(path, href).href) + end);
+      start + attribute(new URL(path, root).href) + end);
 }
 
 /** The pages of a built dist/: index.html, and beside it those tools/pages wrote (wuhai.html, wuhai.en.html, index.en.html). */
@@ -55,7 +58,7 @@ if (value) {
   const written = pages(dir);
   for (const name of written) {
     const file = join(dir, name);
-    writeFileSync(file, withAddress(readFileSync(file, "utf8"), name === "index.html" ? href : new URL(name, href).href));
+    writeFileSync(file, withAddress(readFileSync(file, "utf8"), name === "index.html" ? href : new URL(name, href).href, href));
     // A precompressed copy beside it would be served without the address.
     rmSync(`${file}.br`, { force: true });
     rmSync(`${file}.gz`, { force: true });

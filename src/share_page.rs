@@ -1,9 +1,9 @@
 //! A page per site and language for the newsroom (issue 27): the widget prerendered with that
 //! site's card open, under its own address beside `index.html` (`share::page_file`:
-//! `wuhai.html`, `wuhai.en.html`, and `index.en.html` for the English overview), with the tags a chat app or a social network reads to
-//! unfurl a link (title, description, Open Graph, Twitter card, canonical), and the share
-//! picture those tags name, as SVG for `tools/pages` to rasterise. Pure text in, text out;
-//! native only (the wasm never carries it).
+//! `wuhai.html`, `wuhai.en.html`, and `index.en.html` for the English overview), with the tags
+//! a chat app or a social network reads to unfurl a link (title, description, Open Graph,
+//! Twitter card), and the share picture those tags name, as SVG for `tools/pages` to
+//! rasterise. Pure text in, text out; native only (the wasm never carries it).
 
 use std::fmt::Write as _;
 
@@ -36,6 +36,7 @@ impl Page<'_> {
         format!("share/{name}-{}.png", self.lang.key())
     }
 
+    /// "Wuhai · Building a broad framework for the reform · Building a high-quality workforce…".
     pub fn title(&self, content: &Content) -> String {
         let article = content.article.title.get(self.lang);
         match self.site {

@@ -1,5 +1,7 @@
 //! "数据下载 / Get the data": a plain link to the CSV the build writes for a card (every figure of
-//! the site, or of the whole article for the overview), so it works without JavaScript.
+//! the site, or of the whole article for the overview), so it works without JavaScript. It
+//! follows the figures, never last in the card: a kiosk hides it, and there the story's last
+//! element covers the "more below" cue (assets/style.css).
 
 use yew::prelude::*;
 

@@ -125,8 +125,8 @@ pub fn OverviewCard(props: &OverviewCardProps) -> Html {
                         </table>
                     </div>
                 </section>
-                <p class="card__source">{ content.article.credit.get(lang) }</p>
                 { super::data_link::data_link(props.share_page.as_deref(), None, lang) }
+                <p class="card__source">{ content.article.credit.get(lang) }</p>
             </div>
         </article>
     }

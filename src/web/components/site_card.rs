@@ -127,8 +127,8 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                         { for charts.iter().map(|c| html! { <ChartView chart={c.clone()} {lang} dark={props.dark} /> }) }
                     </section>
                 }
-                { details(site, &context, props.content.article.credit.get(lang), lang) }
                 { super::data_link::data_link(props.share_page.as_deref(), Some(&site.id), lang) }
+                { details(site, &context, props.content.article.credit.get(lang), lang) }
             </div>
             if live {
                 { card_nav(&props.content, (&previous, &next), lang, &props.on_select) }
