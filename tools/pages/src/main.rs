@@ -16,9 +16,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use imreform::content::{self, Content, Lang};
+use imreform::export;
 use imreform::geo::MapAsset;
 use imreform::share_page::{self, Page, PICTURE_FONT, PICTURE_HEIGHT, PICTURE_WIDTH};
-use imreform::{export, prerender};
+use imreform::web::prerender;
 use resvg::{tiny_skia, usvg};
 
 /// The most a share picture may weigh (issue 27).
