@@ -59,6 +59,8 @@ async function showPrerender(host, root, styled) {
   if (!widget || root.querySelector(".widget")) return; // no prerender, or the widget came first
   const clone = document.importNode(widget, true);
   clone.querySelector(".dossier-holder")?.remove();
+  // "Get the data" lies beside the widget's page, not the host's.
+  for (const data of clone.querySelectorAll("a.card__data")) data.href = new URL(data.getAttribute("href"), base).href;
   // The other language's unseen texts keep a kiosk's map still; any other embed drops them (the
   // page's rule that hides them cannot reach into a shadow root).
   if (options.mode !== "kiosk") for (const ghost of clone.querySelectorAll(".kiosk-ghost")) ghost.remove();
