@@ -13,6 +13,7 @@ const CONTENT = JSON.parse(readFileSync(new URL("../assets/content.json", import
 const PUBLIC = "https://example.org/graphics/imreform/";
 const LANGS = ["zh", "en"];
 const NAME = Object.fromEntries(CONTENT.sites.map((s) => [s.id, s.name]));
+const HOST = new URL("./host/", import.meta.url).pathname;
 
 /** Collects layout shifts from the start of the page (the Layout Instability API). */
 function recordShifts() {
@@ -67,7 +68,7 @@ describe("a page per site", () => {
   let published;
   before(async () => {
     published = publish("pages", PUBLIC);
-    env = await startBrowser({ also: [{ base: published.base, dir: published.dir }], csp: STRICT_CSP });
+    env = await startBrowser({ also: [{ base: published.base, dir: published.dir }, { base: "/news/", dir: HOST }], csp: STRICT_CSP });
   });
   after(() => env?.close());
 
@@ -154,6 +155,31 @@ describe("a page per site", () => {
       await page.goto(`${env.url}#site=yili&lang=en`);
       await page.locator("[data-testid=widget] [data-testid=card][data-site=yili]").waitFor();
       assert.equal(await page.getByTestId("widget").getAttribute("lang"), "en");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("in a script embed the data link leads beside the widget's page, before the wasm and after", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
+    try {
+      let release;
+      const gate = new Promise((resolve) => (release = resolve));
+      await context.route("**/widget-*_bg.wasm", async (route) => {
+        await gate;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(`${env.origin}/news/first-paint-script.html`);
+      const expected = `${env.url}data/overview-en.csv`;
+      const link = page.locator("#embed .prerender a.card__data");
+      await link.waitFor();
+      assert.equal(await link.evaluate((a) => a.href), expected, "the prerender's");
+      release();
+      const live = page.locator("#embed [data-testid=widget] a.card__data");
+      await live.waitFor();
+      assert.equal(await live.getAttribute("href"), expected, "the live widget's");
+      assert.equal((await page.request.get(expected)).status(), 200);
     } finally {
       await context.close();
     }
