@@ -20,13 +20,8 @@ function start() {
     },
     (error) => {
       console.error("[imreform] the interactive graphic could not start:", error);
-      // As without JavaScript: the prerendered map's links lead to the stories below it (in
-      // <noscript>, which a page running scripts keeps as text: parse it now).
+      // As without JavaScript: the prerendered markers and list lead to each site's own page.
       document.documentElement.classList.remove("js");
-      for (const holder of document.querySelectorAll("#imreform noscript.dossier-holder")) {
-        const stories = new DOMParser().parseFromString(holder.textContent, "text/html").body;
-        holder.replaceWith(...[...stories.childNodes].map((node) => document.importNode(node, true)));
-      }
       const targets = hosts.length ? hosts.map((h) => h.shadowRoot) : [document.getElementById("imreform")];
       for (const target of targets.filter(Boolean)) {
         const note = document.createElement("p");
@@ -58,9 +53,10 @@ async function showPrerender(host, root, styled) {
   const widget = source?.querySelector(`.prerender[data-lang="${lang}"]`);
   if (!widget || root.querySelector(".widget")) return; // no prerender, or the widget came first
   const clone = document.importNode(widget, true);
-  clone.querySelector(".dossier-holder")?.remove();
-  // "Get the data" lies beside the widget's page, not the host's.
-  for (const data of clone.querySelectorAll("a.card__data")) data.href = new URL(data.getAttribute("href"), base).href;
+  // The sites' pages and "Get the data" lie beside the widget's page, not the host's.
+  for (const link of clone.querySelectorAll("a[href]:not([href^='#'])")) {
+    link.setAttribute("href", new URL(link.getAttribute("href"), base).href);
+  }
   // The other language's unseen texts keep a kiosk's map still; any other embed drops them (the
   // page's rule that hides them cannot reach into a shadow root).
   if (options.mode !== "kiosk") for (const ghost of clone.querySelectorAll(".kiosk-ghost")) ghost.remove();
@@ -92,10 +88,10 @@ for (const host of hosts) {
   // A tap before the wasm runs: remember the site for the widget (it reads data-site when it
   // starts), keep the host page's address as it is, and start now.
   shadow.addEventListener("click", (event) => {
-    const link = event.target.closest?.('.prerender a[href^="#"]');
-    if (!link) return;
+    const link = event.target.closest?.(".prerender a[data-site]");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
     event.preventDefault();
-    host.dataset.site = link.getAttribute("href").slice(1);
+    host.dataset.site = link.getAttribute("data-site");
     start();
   });
   for (const name of ["pointerdown", "focusin", "keydown"]) host.addEventListener(name, start, { once: true });

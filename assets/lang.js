@@ -34,6 +34,19 @@
   root.setAttribute("data-scheme", dark ? "dark" : "light");
   if (options.compact) root.setAttribute("data-compact", "");
 
+  // The prerendered markers and list entries link to each site's own page, for readers without
+  // JavaScript. Before the wasm runs, a tap opens the site in the widget instead (it reads the
+  // address when it starts). If the wasm cannot start, boot.js drops the "js" class and the
+  // links lead to the pages again.
+  addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".prerender a[data-site]");
+    if (!link || !root.classList.contains("js")) return;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    event.preventDefault();
+    var shown = link.closest(".prerender").getAttribute("data-lang") || lang;
+    location.hash = "site=" + link.getAttribute("data-site") + "&lang=" + shown;
+  });
+
   // In a frame: the host's embed.js sizes the frame from this until the widget reports.
   if (window.parent === window || !window.ResizeObserver) return;
   var id = options.id || "imreform";

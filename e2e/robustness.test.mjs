@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE_PATH, CRASH_PROBLEMS, crashWidget, expectProblems, problemsOf, startBrowser } from "./browser.mjs";
+import { BASE_PATH, CRASH_PROBLEMS, crashWidget, expectProblems, pageOf, problemsOf, startBrowser } from "./browser.mjs";
 
 const FIXTURES = new URL("../tests/fixtures/content/", import.meta.url).pathname;
 // The live widget's overview: the prerendered first paint has one too (in each language) until
@@ -188,7 +188,7 @@ describe("robustness", () => {
     }
   });
 
-  test("if the widget cannot start, the prerendered map and every story stay, with a note", async () => {
+  test("if the widget cannot start, the prerendered map stays, with a note, and its markers lead to the sites' pages", async () => {
     const context = await env.browser.newContext({ locale: "zh-CN" });
     expectProblems(context, /Failed to load resource: net::ERR_FAILED/, /\[imreform\] the interactive graphic could not start/);
     try {
@@ -199,9 +199,12 @@ describe("robustness", () => {
       const map = page.locator(".prerender:visible .map__svg:visible");
       assert.equal(await map.getByTestId("marker").count(), 7);
       assert.equal(await page.locator(".prerender:visible [data-testid=site]").count(), 7);
-      // As without JavaScript: the markers and the list link to the stories below.
-      assert.equal(await page.getByTestId("dossier-card").filter({ visible: true }).count(), 7);
       assert.equal(await page.locator(".imreform-failed").getAttribute("role"), "alert");
+      // As without JavaScript: a marker leads to its site's own page, with its story.
+      await map.locator('[data-site="wuhai"]').click();
+      await page.waitForURL(pageOf(env.url, "wuhai", "zh"));
+      const card = page.locator('.prerender:visible [data-testid=card][data-site="wuhai"]');
+      assert.match(await card.textContent(), /6000余人次/);
     } finally {
       await context.close();
     }

@@ -139,8 +139,7 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// What the prerender draws for one language: the widget as it first appears (the map at every
-/// width, the overview, the list of links), and, for readers without JavaScript (and print),
-/// a dossier of every site's story and figures.
+/// width, the overview or one site's card, the list of links to each site's own page).
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {
     pub content: ByIdentity<Content>,

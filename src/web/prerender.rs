@@ -4,8 +4,9 @@
 //!
 //! The page carries the widget in both languages (a tiny classic script, `assets/lang.js`,
 //! shows the reader's before the first paint), the map at every width of `breakpoints::MAP`
-//! (container queries show the one that fits), and, for readers without JavaScript, a dossier
-//! of every site. Native only: the wasm never carries the server renderer.
+//! (container queries show the one that fits), and links from each marker and list entry to
+//! that site's own page, where a reader without JavaScript finds its story (`share::page_file`,
+//! written by `tools/pages`). Native only: the wasm never carries the server renderer.
 
 use yew::ServerRenderer;
 
@@ -128,13 +129,22 @@ mod tests {
             crate::breakpoints::MAP.len(),
             "one map per width"
         );
+        // A marker on each map width, and the list entry.
+        let links = crate::breakpoints::MAP.len() + 1;
         for id in ["baotou", "wuhai", "yili"] {
-            assert!(html.contains(&format!("href=\"#{id}\"")), "{id} is a link");
-            assert!(
-                html.contains(&format!("id=\"{id}\"")),
-                "{id} has a dossier entry"
+            let link = format!("href=\"{id}.html\"");
+            assert_eq!(
+                html.matches(&link).count(),
+                links,
+                "{id}'s markers and list entry"
             );
         }
+        let english = widget_html(Lang::En);
+        assert_eq!(english.matches("href=\"wuhai.en.html\"").count(), links);
+        assert!(
+            !html.contains("dossier"),
+            "no stories beyond the page's own card"
+        );
         assert!(html.contains("乌海市"));
         assert!(
             !html.contains("<button type=\"button\" class=\"sites__item"),

@@ -28,8 +28,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let node = use_node_ref();
     let hints = use_context::<WidthHints>().unwrap_or_default();
     // Prerender: every width of `breakpoints::CHART`, for CSS to pick the one that fits.
-    // No-JavaScript dossier: one layout, the narrowest, shown at most 1.2 times its size
-    // (style.css), so its text stays between its laid-out size and 1.2 times that. Kiosk: laid
+    // Print dossier: one layout (360 px), scaled to the paper. Kiosk: laid
     // out at its box's exact width with its smallest text at the box's font size (the
     // stylesheet's, which grows with the screen), so nothing is scaled.
     let surface = use_surface();
@@ -69,7 +68,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             vec![breakpoints::snap(&breakpoints::CHART, width)],
             TextSize::STANDARD,
         ),
-        (None, None) if surface.is_dossier() => (vec![breakpoints::CHART[0]], TextSize::STANDARD),
+        (None, None) if surface.is_dossier() => (vec![breakpoints::CHART[1]], TextSize::STANDARD),
         _ if prerender || !cfg!(target_arch = "wasm32") => {
             (breakpoints::CHART.to_vec(), TextSize::STANDARD)
         }

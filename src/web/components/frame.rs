@@ -74,7 +74,7 @@ pub fn Frame(props: &FrameProps) -> Html {
         Some(_) => Surface::Prerender,
         None => Surface::live(mode),
     };
-    // Constant in the wasm, so the prerender's branches (the dossier, the links) compile out.
+    // Constant in the wasm, so the prerender's branches (the links, the unseen texts) compile out.
     let prerender = props.prerender.filter(|_| surface.is_prerender());
     let state = {
         let (options, content) = (options.clone(), props.content.clone());
@@ -158,15 +158,6 @@ pub fn Frame(props: &FrameProps) -> Html {
             // language shown.
             if printing {
                 { dossier(&props.content, lang, "dossier dossier--print", "print-dossier") }
-            }
-            if prerender == Some(Lang::Zh) {
-                // For readers without JavaScript: every site's story, which the markers and list
-                // entries link to. In <noscript>, so a browser that runs scripts never parses it
-                // (half the page's elements; boot.js brings it back if the wasm cannot start).
-                // In the default language only, so each site's id is on the page once.
-                <noscript class="dossier-holder">
-                    { dossier(&props.content, lang, "dossier", "dossier") }
-                </noscript>
             }
             <div class="visually-hidden" aria-live="polite" data-testid="announcer">
                 { announcement(&props.content, &state) }
@@ -387,8 +378,8 @@ fn visit_counts(state: &UseReducerHandle<AppState>, _: &ByIdentity<Content>, _: 
     }
 }
 
-/// Every site's story, figures and tables, one after another: for readers without JavaScript
-/// (in the prerender) and for print.
+/// Every site's story, figures and tables, one after another, for print. (A reader without
+/// JavaScript follows the prerendered links to each site's own page instead.)
 fn dossier(
     content: &ByIdentity<Content>,
     lang: Lang,

@@ -11,6 +11,7 @@ use crate::by_identity::ByIdentity;
 use crate::content::{Content, Kind, Lang};
 use crate::geo::{self, layout_for, layout_with, Inset, Layout, MapAsset, PlacedMarker, SitePoint};
 use crate::marker_navigation::{self, Step};
+use crate::share;
 use crate::web::browser;
 
 /// A coordinate or length as an SVG attribute, to one decimal (one formatting routine for
@@ -497,15 +498,16 @@ fn marker(props: &MapProps, placed: &PlacedMarker, tab_stop: bool, keys: &Marker
     }
 }
 
-/// A marker before the wasm runs: a link to its site (`#baotou`), which the widget opens when
-/// it starts (it reads the address), with the same shape and number as the live marker.
+/// A marker before the wasm runs: a link to its site's own page (`baotou.html`), which a reader
+/// without JavaScript follows; with it, the page's scripts open the site in the widget instead
+/// (`assets/lang.js`, `assets/boot.js`). The same shape and number as the live marker.
 fn marker_link(props: &MapProps, placed: &PlacedMarker) -> Html {
     let Some(site) = props.content.site(&placed.id) else {
         return Html::default();
     };
     html! {
         <a
-            href={format!("#{}", site.id)}
+            href={share::page_file(Some(&site.id), props.lang)}
             class={format!("marker {}", super::kind_class(site.kind))}
             aria-label={marker_name(site, props.lang)}
             data-testid="marker"

@@ -38,7 +38,7 @@ pub struct SiteCardProps {
 
 #[component]
 pub fn SiteCard(props: &SiteCardProps) -> Html {
-    // In the dossier (for readers without JavaScript, and print): the story without the
+    // In the print dossier: the story without the
     // close, share and previous/next buttons.
     let dossier = use_surface().is_dossier();
     let charts = use_memo(

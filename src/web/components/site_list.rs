@@ -12,8 +12,8 @@ pub struct SiteListProps {
     pub selected: Option<String>,
     pub lang: Lang,
     pub on_select: Callback<String>,
-    /// Prerender: links to each site (`#baotou`), which the widget opens when it starts,
-    /// instead of buttons. Kiosk (and its prerender): each entry keeps the height of the
+    /// Prerender: links to each site's own page (`baotou.html`, as the map's markers), instead
+    /// of buttons. Kiosk (and its prerender): each entry keeps the height of the
     /// taller of its two languages (the names in the other order laid out unseen in the same
     /// place), so the map above never moves when the language changes.
     pub surface: super::Surface,
@@ -57,7 +57,7 @@ pub fn site_list(props: &SiteListProps) -> Html {
                     html! {
                         <li key={site.id.clone()} data-testid="site" data-site={site.id.clone()}>
                             if props.surface.is_prerender() {
-                                <a {class} href={format!("#{}", site.id)}>{ inside }</a>
+                                <a {class} href={crate::share::page_file(Some(&site.id), lang)} data-site={site.id.clone()}>{ inside }</a>
                             } else {
                                 <button type="button" {class} aria-pressed={selected.to_string()} {onclick}>{ inside }</button>
                             }

@@ -8,7 +8,7 @@
 //! | Embed     | as Page, framed by the host | as Page                       | buttons       |
 //! | Kiosk     | 48 px touch targets, kiosk type | exact width, kiosk type   | ghosts        |
 //! | Prerender | every `breakpoints::MAP`    | every `breakpoints::CHART`    | links, ghosts |
-//! | Dossier   | (none)                      | one layout (260 px), ≤ 1.2x   | no buttons    |
+//! | Dossier   | (none)                      | one layout (360 px), scaled   | no buttons    |
 
 use yew::prelude::*;
 
@@ -25,7 +25,7 @@ pub enum Surface {
     Kiosk,
     /// Rendered natively at build time: what shows before the wasm runs.
     Prerender,
-    /// The story of every site, for readers without JavaScript and for print.
+    /// The story of every site, for print.
     Dossier,
 }
 
