@@ -160,6 +160,31 @@ describe("a page per site", () => {
     }
   });
 
+  test("on its own page the tab's title names what is shown: the title of that site's page, or the overview's", async () => {
+    const titleOf = async (site, lang) => {
+      const html = await (await fetch(pageOf(env.url, site ?? "index", lang))).text();
+      return unescape(tags(html).title);
+    };
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+    try {
+      const page = await context.newPage();
+      await page.goto(pageOf(env.url, "wuhai", "en"));
+      const widget = page.getByTestId("widget");
+      await widget.locator("[data-testid=card][data-site=wuhai]").waitFor();
+      assert.equal(await page.title(), await titleOf("wuhai", "en"), "the page's own title stays");
+      await widget.getByTestId("card-close").click();
+      await widget.getByTestId("overview").waitFor();
+      await page.waitForFunction((title) => document.title === title, await titleOf(null, "en"));
+      await widget.locator('[data-testid=marker][data-site="yili"]').click();
+      await widget.locator("[data-testid=card][data-site=yili]").waitFor();
+      await page.waitForFunction((title) => document.title === title, await titleOf("yili", "en"));
+      await widget.getByRole("button", { name: "中文" }).click();
+      await page.waitForFunction((title) => document.title === title, await titleOf("yili", "zh"));
+    } finally {
+      await context.close();
+    }
+  });
+
   test("in a script embed the data link leads beside the widget's page, before the wasm and after", async () => {
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
     try {

@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use crate::content::Lang;
+use crate::content::{Content, Lang, Site};
 
 /// The longest link a QR code carries, in bytes after escaping: version 10 at level M at most
 /// (57 modules), so a 160 px code has modules over 2 px wide.
@@ -151,6 +151,21 @@ fn suffix(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "",
         Lang::En => ".en",
+    }
+}
+
+/// The title of the page of `site` (none: the overview) in `lang`: "Wuhai · Building a broad
+/// framework for the reform · Building a high-quality workforce…". The built page carries it,
+/// and the live widget on its own page shows it for what is shown.
+pub fn page_title(content: &Content, site: Option<&Site>, lang: Lang) -> String {
+    let article = content.article.title.get(lang);
+    match site {
+        Some(site) => format!(
+            "{} · {} · {article}",
+            site.name.get(lang),
+            site.headline.get(lang)
+        ),
+        None => format!("{} · {article}", content.article.subject.get(lang)),
     }
 }
 

@@ -36,17 +36,9 @@ impl Page<'_> {
         format!("share/{name}-{}.png", self.lang.key())
     }
 
-    /// "Wuhai · Building a broad framework for the reform · Building a high-quality workforce…".
+    /// The page's title (`share::page_title`).
     pub fn title(&self, content: &Content) -> String {
-        let article = content.article.title.get(self.lang);
-        match self.site {
-            Some(site) => format!(
-                "{} · {} · {article}",
-                site.name.get(self.lang),
-                site.headline.get(self.lang)
-            ),
-            None => format!("{} · {article}", content.article.subject.get(self.lang)),
-        }
+        share::page_title(content, self.site, self.lang)
     }
 
     /// The card's summary, cut at a sentence end ([`shorten`]).

@@ -82,6 +82,15 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
+/// Sets the document's title (unchanged when it already reads `title`).
+pub fn set_title(title: &str) {
+    if let Some(document) = window().and_then(|w| w.document()) {
+        if document.title() != title {
+            document.set_title(title);
+        }
+    }
+}
+
 /// Sets `<html lang>`, so screen readers, fonts and translation tools follow the widget.
 pub fn set_page_lang(tag: &str) {
     if let Some(page) = window()

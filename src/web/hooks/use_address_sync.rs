@@ -1,6 +1,7 @@
 //! On its own page the widget and the address agree: the fragment follows the state (without a
-//! history entry per click, and after the frame that shows the change) and the page's language
-//! the language shown; the state follows the address when the reader navigates (a new fragment,
+//! history entry per click, and after the frame that shows the change), the page's language the
+//! language shown, and its title what is shown (the title of that site's own page, so a tab or a
+//! bookmark names the site the reader is on); the state follows the address when the reader navigates (a new fragment,
 //! back or forward).
 
 use gloo_timers::callback::Timeout;
@@ -9,6 +10,7 @@ use yew::prelude::*;
 use crate::by_identity::ByIdentity;
 use crate::content::{Content, Lang};
 use crate::options::{self, Options};
+use crate::share;
 use crate::state::{Action, AppState};
 use crate::web::browser;
 
@@ -20,6 +22,7 @@ pub fn use_address_sync(
     state: &UseReducerHandle<AppState>,
     content: ByIdentity<Content>,
 ) {
+    let shown = content.clone();
     use_effect_with(
         (state.selected.clone(), state.lang),
         move |(selected, lang)| {
@@ -29,7 +32,12 @@ pub fn use_address_sync(
                 // In a task of its own: after a click the browser paints before it runs the next
                 // task, so the card comes first. Dropped (cancelled) by the next change.
                 let fragment = options::fragment(selected.as_deref(), *lang, Lang::Zh);
-                Timeout::new(0, move || browser::replace_fragment(&fragment))
+                let site = selected.as_deref().and_then(|id| shown.site(id));
+                let title = share::page_title(&shown, site, *lang);
+                Timeout::new(0, move || {
+                    browser::replace_fragment(&fragment);
+                    browser::set_title(&title);
+                })
             });
             move || drop(pending)
         },
