@@ -26,14 +26,19 @@ const context = await browser.newContext({ viewport: { width: WIDTH, height: HEI
 await context.addInitScript(() => {
   window.__clicks = [];
   // Every chart drawing put into the page, and every map drawing (the live map's svg, redrawn
-  // whole when its layout changes size), counted as they are inserted.
+  // whole when its layout changes size), counted as they are inserted: once each, however its
+  // ancestors were inserted (the observer sees the finished subtree in every record of a card
+  // built into the page piece by piece; e2e/click-cost.test.mjs counts alike).
   window.__inserted = { chartsInserted: 0, mapsInserted: 0 };
+  const seen = new WeakSet();
   new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) {
       if (n.nodeType !== 1) continue;
-      const count = (sel) => (n.matches(sel) ? 1 : 0) + n.querySelectorAll(sel).length;
-      window.__inserted.chartsInserted += count(".chart__svg");
-      window.__inserted.mapsInserted += count(".map__svg");
+      for (const svg of [n, ...n.querySelectorAll(".chart__svg, .map__svg")]) {
+        if (!svg.matches(".chart__svg, .map__svg") || seen.has(svg)) continue;
+        seen.add(svg);
+        window.__inserted[svg.matches(".chart__svg") ? "chartsInserted" : "mapsInserted"]++;
+      }
     }
   }).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => {
