@@ -91,7 +91,9 @@ for (const host of hosts) {
     const link = event.target.closest?.(".prerender a[data-site]");
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
     event.preventDefault();
-    host.dataset.site = link.getAttribute("data-site");
+    const site = link.getAttribute("data-site"); // "": a card's close, to the overview
+    if (site) host.dataset.site = site;
+    else delete host.dataset.site;
     start();
   });
   for (const name of ["pointerdown", "focusin", "keydown"]) host.addEventListener(name, start, { once: true });

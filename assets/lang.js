@@ -34,8 +34,8 @@
   root.setAttribute("data-scheme", dark ? "dark" : "light");
   if (options.compact) root.setAttribute("data-compact", "");
 
-  // The prerendered markers and list entries link to each site's own page, for readers without
-  // JavaScript. Before the wasm runs, a tap opens the site in the widget instead (it reads the
+  // The prerendered markers, list entries and a card's steps link to each site's own page (and
+  // its close to the overview's), for readers without JavaScript. Before the wasm runs, a tap opens the site in the widget instead (it reads the
   // address when it starts). If the wasm cannot start, boot.js drops the "js" class and the
   // links lead to the pages again.
   addEventListener("click", function (event) {
@@ -44,7 +44,8 @@
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
     event.preventDefault();
     var shown = link.closest(".prerender").getAttribute("data-lang") || lang;
-    location.hash = "site=" + link.getAttribute("data-site") + "&lang=" + shown;
+    var site = link.getAttribute("data-site"); // "": a card's close, to the overview
+    location.hash = (site ? "site=" + site + "&" : "") + "lang=" + shown;
   });
 
   // In a frame: the host's embed.js sizes the frame from this until the widget reports.

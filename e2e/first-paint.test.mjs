@@ -106,7 +106,14 @@ describe("first paint", () => {
         // From there, the list leads on to the next site's page.
         await page.locator('.prerender:visible .sites__item[data-site="zalantun"]').click();
         await page.waitForURL(pageOf(env.url, "zalantun", "zh"));
-        await page.locator('.prerender:visible [data-testid=card][data-site="zalantun"]').waitFor();
+        const zalantun = page.locator('.prerender:visible [data-testid=card][data-site="zalantun"]');
+        // The card's steps lead to the next site's page, and its close back to the overview.
+        await zalantun.getByTestId("card-next").click();
+        await page.waitForURL(pageOf(env.url, "alxa-hi-tech-zone", "zh"));
+        const alxa = page.locator('.prerender:visible [data-testid=card][data-site="alxa-hi-tech-zone"]');
+        await alxa.getByTestId("card-close").click();
+        await page.waitForURL(pageOf(env.url, "index", "zh"));
+        await page.locator(".prerender:visible [data-testid=overview]").waitFor();
         await page.screenshot({ path: `${ARTIFACTS}first-paint-nojs-${width}.png`, fullPage: false });
       } finally {
         await close();

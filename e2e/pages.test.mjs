@@ -148,6 +148,32 @@ describe("a page per site", () => {
     }
   }
 
+  test("before the wasm runs, a site's card steps and closes in place, and the widget then shows where the reader went", async () => {
+    for (const [control, expected] of [["card-next", "ejin-horo"], ["card-close", null]]) {
+      const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, locale: "zh-CN" });
+      try {
+        let release;
+        const gate = new Promise((resolve) => (release = resolve));
+        await context.route("**/widget-*_bg.wasm", async (route) => {
+          await gate;
+          await route.continue();
+        });
+        const page = await context.newPage();
+        const address = pageOf(env.url, "wuhai", "en");
+        await page.goto(address);
+        await page.locator('.prerender:visible [data-testid=card][data-site="wuhai"]').getByTestId(control).click();
+        assert.equal(page.url().split("#")[0], address, "the reader stays on the page");
+        release();
+        const widget = page.getByTestId("widget");
+        if (expected) await widget.locator(`[data-testid=card][data-site="${expected}"]`).waitFor();
+        else await widget.getByTestId("overview").waitFor();
+        assert.equal(await widget.getAttribute("lang"), "en", "in the page's language");
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test("an old #site= link still opens the site in its language", async () => {
     const context = await env.browser.newContext({ locale: "zh-CN" });
     try {

@@ -38,9 +38,11 @@ pub struct SiteCardProps {
 
 #[component]
 pub fn SiteCard(props: &SiteCardProps) -> Html {
-    // In the print dossier: the story without the
-    // close, share and previous/next buttons.
-    let dossier = use_surface().is_dossier();
+    // In the print dossier: the story without the close, share and previous/next buttons. In
+    // the prerender (a site's own page): links to the overview's page and the neighbours' pages
+    // in their place, which a reader without JavaScript follows.
+    let surface = use_surface();
+    let (dossier, prerender) = (surface.is_dossier(), surface.is_prerender());
     let charts = use_memo(
         (props.content.clone(), props.site_id.clone(), props.lang),
         |(content, id, lang)| site_charts(content, id, *lang),
@@ -109,7 +111,11 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                     if let Some(on_share) = on_share {
                         <button type="button" class="card__share" onclick={on_share} data-testid="card-share">{ s.share }</button>
                     }
-                    <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
+                    if prerender {
+                        <a class="card__close" href={share::page_file(None, lang)} data-site="" aria-label={s.close} title={s.close} data-testid="card-close">{ "×" }</a>
+                    } else {
+                        <button type="button" class="card__close" aria-label={s.close} title={s.close} onclick={close} data-testid="card-close">{ "×" }</button>
+                    }
                 }
             </header>
             { share_status(shared.as_ref(), lang) }
@@ -130,7 +136,9 @@ pub fn SiteCard(props: &SiteCardProps) -> Html {
                 { super::data_link::data_link(props.share_page.as_deref(), Some(&site.id), lang) }
                 { details(site, &context, props.content.article.credit.get(lang), lang) }
             </div>
-            if live {
+            if prerender {
+                { card_nav_links(&props.content, (&previous, &next), lang) }
+            } else if live {
                 { card_nav(&props.content, (&previous, &next), lang, &props.on_select) }
             }
             if let Some(code) = take_home.clone() {
@@ -205,6 +213,37 @@ fn card_nav(
     lang: Lang,
     on_select: &Callback<String>,
 ) -> Html {
+    let go = |id: &str| {
+        let (on_select, id) = (on_select.clone(), id.to_owned());
+        Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
+    };
+    let [previous_text, next_text] = step_texts(content, (previous, next), lang);
+    html! {
+        <nav class="card__nav">
+            <button type="button" class="card__step" onclick={go(previous)} data-testid="card-previous">{ previous_text }</button>
+            <button type="button" class="card__step" onclick={go(next)} data-testid="card-next">{ next_text }</button>
+        </nav>
+    }
+}
+
+/// Previous and next as links to their sites' own pages (the prerender's).
+fn card_nav_links(content: &Content, (previous, next): (&str, &str), lang: Lang) -> Html {
+    let [previous_text, next_text] = step_texts(content, (previous, next), lang);
+    let link = |id: &str, text: String, testid: &'static str| {
+        html! {
+            <a class="card__step" href={share::page_file(Some(id), lang)} data-site={id.to_owned()} data-testid={testid}>{ text }</a>
+        }
+    };
+    html! {
+        <nav class="card__nav">
+            { link(previous, previous_text, "card-previous") }
+            { link(next, next_text, "card-next") }
+        </nav>
+    }
+}
+
+/// "← 上一个 包头市" and "下一个 乌海市 →".
+fn step_texts(content: &Content, (previous, next): (&str, &str), lang: Lang) -> [String; 2] {
     let s = strings(lang);
     let name = |id: &str| {
         content
@@ -212,20 +251,10 @@ fn card_nav(
             .map(|site| site.name.get(lang).to_owned())
             .unwrap_or_default()
     };
-    let go = |id: &str| {
-        let (on_select, id) = (on_select.clone(), id.to_owned());
-        Callback::from(move |_: MouseEvent| on_select.emit(id.clone()))
-    };
-    html! {
-        <nav class="card__nav">
-            <button type="button" class="card__step" onclick={go(previous)} data-testid="card-previous">
-                { format!("← {} {}", s.previous, name(previous)) }
-            </button>
-            <button type="button" class="card__step" onclick={go(next)} data-testid="card-next">
-                { format!("{} {} →", s.next, name(next)) }
-            </button>
-        </nav>
-    }
+    [
+        format!("← {} {}", s.previous, name(previous)),
+        format!("{} {} →", s.next, name(next)),
+    ]
 }
 
 /// The QR code of `link` (its dark modules as one path, the quiet zone around them), dark on
