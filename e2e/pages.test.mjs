@@ -23,6 +23,17 @@ function recordShifts() {
   }).observe({ type: "layout-shift", buffered: true });
 }
 
+/** Holds the wasm back until the returned function is called: the prerender shows until then. */
+async function holdWasm(context) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await context.route("**/widget-*_bg.wasm", async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 /** RFC 4180 as src/export.rs writes it: quoted fields, doubled quotes, CRLF. */
 function parseCsv(text) {
   const rows = [];
@@ -111,12 +122,7 @@ describe("a page per site", () => {
         });
         try {
           await context.addInitScript(recordShifts);
-          let release;
-          const gate = new Promise((resolve) => (release = resolve));
-          await context.route("**/widget-*_bg.wasm", async (route) => {
-            await gate;
-            await route.continue();
-          });
+          const release = await holdWasm(context);
           const page = await context.newPage();
           const address = pageOf(env.url, site, lang);
           await page.goto(address);
@@ -152,12 +158,7 @@ describe("a page per site", () => {
     for (const [control, expected] of [["card-next", "ejin-horo"], ["card-close", null]]) {
       const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, locale: "zh-CN" });
       try {
-        let release;
-        const gate = new Promise((resolve) => (release = resolve));
-        await context.route("**/widget-*_bg.wasm", async (route) => {
-          await gate;
-          await route.continue();
-        });
+        const release = await holdWasm(context);
         const page = await context.newPage();
         const address = pageOf(env.url, "wuhai", "en");
         await page.goto(address);
