@@ -88,10 +88,9 @@ for (const host of hosts) {
   // A tap before the wasm runs: remember the site for the widget (it reads data-site when it
   // starts), keep the host page's address as it is, and start now.
   shadow.addEventListener("click", (event) => {
-    const link = event.target.closest?.(".prerender a[data-site]");
-    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    const site = imreformOptions.tappedSite(event);
+    if (site === null) return;
     event.preventDefault();
-    const site = link.getAttribute("data-site"); // "": a card's close, to the overview
     if (site) host.dataset.site = site;
     else delete host.dataset.site;
     start();

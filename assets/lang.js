@@ -35,16 +35,14 @@
   if (options.compact) root.setAttribute("data-compact", "");
 
   // The prerendered markers, list entries and a card's steps link to each site's own page (and
-  // its close to the overview's), for readers without JavaScript. Before the wasm runs, a tap opens the site in the widget instead (it reads the
-  // address when it starts). If the wasm cannot start, boot.js drops the "js" class and the
-  // links lead to the pages again.
+  // its close to the overview's), for readers without JavaScript. Before the wasm runs, a tap
+  // opens the site in the widget instead (it reads the address when it starts). If the wasm
+  // cannot start, boot.js drops the "js" class and the links lead to the pages again.
   addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest(".prerender a[data-site]");
-    if (!link || !root.classList.contains("js")) return;
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+    var site = imreformOptions.tappedSite(event);
+    if (site === null || event.defaultPrevented || !root.classList.contains("js")) return;
     event.preventDefault();
-    var shown = link.closest(".prerender").getAttribute("data-lang") || lang;
-    var site = link.getAttribute("data-site"); // "": a card's close, to the overview
+    var shown = event.target.closest(".prerender").getAttribute("data-lang") || lang;
     location.hash = (site ? "site=" + site + "&" : "") + "lang=" + shown;
   });
 

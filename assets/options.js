@@ -90,6 +90,16 @@
     fromAddress: function (search, hash) {
       return read(addressPairs(search, hash));
     },
+    /**
+     * The site a click on a prerendered link asks the widget to open: a marker's, a list
+     * entry's or a card step's id, "" for a card's close (the overview); null for any other
+     * click, and for one the reader means to open elsewhere (a modifier key, another button).
+     */
+    tappedSite: function (event) {
+      var link = event.target.closest && event.target.closest(".prerender a[data-site]");
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return null;
+      return link.getAttribute("data-site");
+    },
     /** A script embed's data-* attributes: its host page's markup. */
     fromAttributes: function (element) {
       var pairs = [];

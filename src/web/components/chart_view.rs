@@ -28,9 +28,9 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let node = use_node_ref();
     let hints = use_context::<WidthHints>().unwrap_or_default();
     // Prerender: every width of `breakpoints::CHART`, for CSS to pick the one that fits.
-    // Print dossier: one layout (360 px), scaled to the paper. Kiosk: laid
-    // out at its box's exact width with its smallest text at the box's font size (the
-    // stylesheet's, which grows with the screen), so nothing is scaled.
+    // Print dossier: one layout (360 px), scaled to the paper. Kiosk: laid out at its box's
+    // exact width with its smallest text at the box's font size (the stylesheet's, which grows
+    // with the screen), so nothing is scaled.
     let surface = use_surface();
     let (large, prerender) = (surface.is_kiosk(), surface.is_prerender());
     let measured = use_measured(node.clone());

@@ -1,8 +1,8 @@
 //! On its own page the widget and the address agree: the fragment follows the state (without a
 //! history entry per click, and after the frame that shows the change), the page's language the
 //! language shown, and its title what is shown (the title of that site's own page, so a tab or a
-//! bookmark names the site the reader is on); the state follows the address when the reader navigates (a new fragment,
-//! back or forward).
+//! bookmark names the site the reader is on); the state follows the address when the reader
+//! navigates (a new fragment, back or forward).
 
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
