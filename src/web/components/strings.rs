@@ -164,7 +164,12 @@ const EN: Strings = Strings {
     copy_link: "Copy this link: ",
     get_data: "Get the data",
     section: |n| format!("section {n}"),
-    source_line: |credit, n| format!("{credit}, section {n}"),
+    // The credit ends with its own full stop ("… Translation by the graphics desk."): the
+    // section is a sentence of its own after it, not a clause glued to the stop.
+    source_line: |credit, n| {
+        let credit = credit.trim_end().trim_end_matches('.');
+        format!("{credit}. Section {n} of the article.")
+    },
     language_name: "English",
     touch_to_explore: "Touch to explore",
     returning_in: |n| format!("Returning to the overview in {n} s"),
@@ -230,5 +235,27 @@ pub fn count_strings(lang: Lang) -> &'static CountStrings {
     match lang {
         Lang::Zh => &COUNTS_ZH,
         Lang::En => &COUNTS_EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cards_source_line_puts_one_full_stop_between_the_credit_and_the_section() {
+        let line = strings(Lang::En).source_line;
+        assert_eq!(
+            line("Source: \"A\". Translation by the graphics desk.", 5),
+            "Source: \"A\". Translation by the graphics desk. Section 5 of the article."
+        );
+        assert_eq!(
+            line("Source: A ", 2),
+            "Source: A. Section 2 of the article."
+        );
+        assert_eq!(
+            (strings(Lang::Zh).source_line)("资料来源：《甲》", 4),
+            "资料来源：《甲》，第4部分"
+        );
     }
 }
