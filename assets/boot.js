@@ -35,19 +35,38 @@ function start() {
   return started;
 }
 
-/** The prerendered widget of index.html (built from the same components), parsed once. */
+/**
+ * index.html, parsed once: its prerendered widget (built from the same components) and its
+ * stylesheet, which the page carries inline (scripts/inline-head.mjs). A shadow root adopts it
+ * as a constructed sheet, which the host's style-src does not govern (an inline <style> would
+ * need the host to allow its hash). Null if the page cannot be had: reported, and the widget
+ * then starts unstyled rather than not at all.
+ */
 let page;
-function prerendered() {
+function widgetPage() {
   page ??= fetch(new URL("index.html", base))
-    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
-    .then((html) => new DOMParser().parseFromString(html, "text/html").getElementById("imreform"))
-    .catch(() => null);
+    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((html) => {
+      // Taken out as text: a <style> parsed by DOMParser would be an inline style under the
+      // host's policy, refused and reported. inline-head.mjs writes it so, and nothing in it
+      // can close it early.
+      const css = /<style>([^]*?)<\/style>/.exec(html);
+      if (!css) throw new Error("it has no inline stylesheet");
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css[1]);
+      const doc = new DOMParser().parseFromString(html.slice(0, css.index) + html.slice(css.index + css[0].length), "text/html");
+      return { prerender: doc.getElementById("imreform"), sheet };
+    })
+    .catch((error) => {
+      console.error(`[imreform] the widget's page (index.html) could not be read, so its styles and first paint are missing: ${error.message ?? error}`);
+      return null;
+    });
   return page;
 }
 
-/** Shows the prerender in an embed's shadow root, in its language and mode, once styled. */
-async function showPrerender(host, root, styled) {
-  const [source] = await Promise.all([prerendered(), styled]);
+/** Shows the prerender in an embed's shadow root, in its language and mode. */
+async function showPrerender(host, root) {
+  const source = (await widgetPage())?.prerender;
   const options = imreformOptions.fromAttributes(host);
   const lang = options.lang ?? [...(navigator.languages ?? [])].map(imreformOptions.lang).find(Boolean) ?? "zh";
   const widget = source?.querySelector(`.prerender[data-lang="${lang}"]`);
@@ -72,19 +91,15 @@ async function showPrerender(host, root, styled) {
 for (const host of hosts) {
   if (host.shadowRoot) continue;
   const shadow = host.attachShadow({ mode: "open" });
-  const style = document.createElement("link");
-  style.rel = "stylesheet";
-  style.href = new URL("style.css", base).href;
-  const styled = new Promise((resolve) => {
-    style.onload = resolve;
-    style.onerror = resolve;
+  widgetPage().then((parts) => {
+    if (parts) shadow.adoptedStyleSheets = [parts.sheet];
   });
   const root = document.createElement("div");
   root.className = "imreform-root";
   // The widget's own page, for the links to one site that readers share.
   host.setAttribute("data-widget-page", new URL("index.html", base).href);
-  shadow.append(style, root);
-  showPrerender(host, root, styled);
+  shadow.append(root);
+  showPrerender(host, root);
   // A tap before the wasm runs: remember the site for the widget (it reads data-site when it
   // starts), keep the host page's address as it is, and start now.
   shadow.addEventListener("click", (event) => {

@@ -95,7 +95,7 @@ const dirs = { widget: stage("dist", "widget"), peer: stage("bench/dist/peer", "
 // The widget's files other than the first paint's (scripts/size-budget.mjs counts them alike):
 // not the pages of one site (wuhai.en.html, which a reader fetches instead of index.html), nor
 // the kiosk build, the share pictures and the data in their folders.
-const FIRST_PAINT = new Set(["index.html", "style.css", "options.js", "lang.js"]);
+const FIRST_PAINT = new Set(["index.html"]); // with its stylesheet and blocking scripts inline
 const otherFilesBrotli = readdirSync(dirs.widget)
   .filter((f) => f.endsWith(".br") && !f.endsWith(".html.br"))
   .filter((f) => !FIRST_PAINT.has(f.slice(0, -3).replace(/-[0-9a-f]{16}(?=\.)/, "")))

@@ -4,7 +4,7 @@
 // far down an article fetches no wasm until the reader comes near it.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { ARTIFACTS, BASE_PATH, STRICT_CSP, frames, pageOf, quiet, startBrowser } from "./browser.mjs";
 
 const HOST = new URL("./host/", import.meta.url).pathname;
@@ -120,6 +120,44 @@ describe("first paint", () => {
       }
     });
   }
+
+  test("the first paint waits for the page alone: its stylesheet and scripts are in it, allowed by their hashes", async () => {
+    for (const url of [env.url, pageOf(env.url, "wuhai", "en")]) {
+      const { page, problems, release, close } = await held(url, { width: 360 });
+      try {
+        await page.waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0);
+        // Nothing the browser had to fetch before painting (Resource Timing's render-blocking).
+        const blocking = await page.evaluate(() =>
+          performance.getEntriesByType("resource").filter((r) => r.renderBlockingStatus === "blocking").map((r) => r.name));
+        assert.deepEqual(blocking, [], `render-blocking requests of ${url}`);
+        assert.equal(await page.locator("head link[rel=stylesheet], head script[src]:not([type=module])").count(), 0);
+        // Styled and in its language before the wasm: the inline stylesheet and lang.js ran.
+        assert.equal(await page.evaluate(() => document.documentElement.classList.contains("js")), true);
+        assert.equal(await page.locator(".prerender:visible").count(), 1, "one language shows");
+        // The policy: the strict one, plus exactly the hashes of what the page carries inline.
+        const built = readFileSync("dist/content-security-policy.txt", "utf8").trim();
+        const header = (await page.request.get(url)).headers()["content-security-policy"];
+        const meta = await page.locator("meta[http-equiv=Content-Security-Policy]").getAttribute("content");
+        assert.equal(header, built, "the bundled server sends the build's policy");
+        assert.equal(meta, built, "the page carries it too, for a host that sends none");
+        assert.doesNotMatch(built, /'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'/);
+        const inline = await page.evaluate(async () => {
+          const digest = async (text) => btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))));
+          const of = async (selector) => Promise.all([...document.head.querySelectorAll(selector)].map((e) => digest(e.textContent)));
+          return { script: await of("script:not([src])"), style: await of("style") };
+        });
+        const sources = (name) => built.split("; ").find((d) => d.startsWith(`${name} `)).split(" ").slice(1);
+        assert.deepEqual(sources("script-src"), ["'self'", "'wasm-unsafe-eval'", ...inline.script.map((h) => `'sha256-${h}'`)]);
+        assert.deepEqual(sources("style-src"), ["'self'", ...inline.style.map((h) => `'sha256-${h}'`)]);
+        assert.equal(built.split("; ")[0], STRICT_CSP.split("; ")[0]);
+        release();
+        await page.getByTestId("widget").waitFor();
+        assert.deepEqual(problems, []);
+      } finally {
+        await close();
+      }
+    }
+  });
 
   // The overview, and a site's own page in English (the longest labels), where a reader without
   // JavaScript reads its story.

@@ -36,13 +36,28 @@ export function publicUrl(text) {
  */
 export function withAddress(html, address, root) {
   const attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-  const page = html.replace(/<link rel="?canonical"?[^>]*>/g, "");
-  if (!/<\/title>/.test(page)) throw new Error("public-url: a page has no </title>");
-  return page
-    .replace(/<\/title>/, (end) => `${end}<link rel="canonical" href="${attribute(address)}">`)
-    .replace(/(<meta property="og:url" content=")[^"]*(")/, (_, start, end) => start + attribute(address) + end)
-    .replace(/(<meta property="og:image" content=")[^"]*?(share\/[^"/]+\.png)(")/, (_, start, path, end) =>
-      start + attribute(new URL(path, root).href) + end);
+  return outsideInline(html, (markup) => {
+    const page = markup.replace(/<link rel="?canonical"?[^>]*>/g, "");
+    if (!/<\/title>/.test(page)) throw new Error("public-url: a page has no </title>");
+    return page
+      .replace(/<\/title>/, (end) => `${end}<link rel="canonical" href="${attribute(address)}">`)
+      .replace(/(<meta property="og:url" content=")[^"]*(")/, (_, start, end) => start + attribute(address) + end)
+      .replace(/(<meta property="og:image" content=")[^"]*?(share\/[^"/]+\.png)(")/, (_, start, path, end) =>
+        start + attribute(new URL(path, root).href) + end);
+  });
+}
+
+/**
+ * `html` with `edit` applied to its markup, not to the text of its inline <style> and <script>
+ * elements: the build writes the stylesheet and scripts into every page (inline-head.mjs), and
+ * their text must stay byte for byte what the policy's hashes allow (options.js, for one, names
+ * "<link rel=canonical>" in a warning). Each is held out as a NUL-delimited token, which no page
+ * holds.
+ */
+function outsideInline(html, edit) {
+  const held = [];
+  const markup = html.replace(/<(style|script)>[^]*?<\/\1>/g, (element) => `\0${held.push(element) - 1}\0`);
+  return edit(markup).replace(/\0(\d+)\0/g, (_, i) => held[i]);
 }
 
 /** The pages of a built dist/: index.html, and beside it those tools/pages wrote (wuhai.html, wuhai.en.html, index.en.html). */

@@ -9,7 +9,9 @@
 // listed, a malformed request gets a 4xx and no request can crash the process. Only GET and
 // HEAD are answered; .wasm is sent as application/wasm; precompressed `file.br` / `file.gz`
 // siblings are sent when they exist and the browser accepts them. Every response carries the
-// strict Content-Security-Policy unless the caller turns it off. Content-Length is always the
+// strict Content-Security-Policy unless the caller turns it off; a folder whose build wrote
+// content-security-policy.txt (the same policy with the hashes of its pages' inline stylesheet
+// and scripts) gets that one. Content-Length is always the
 // number of bytes sent (exactly the opened file's stat'd length is streamed). Clients that stop
 // reading or send their headers slowly are cut off, and connections are capped (LIMITS).
 // Sockets, FIFOs and devices are 404 without being opened, and so is a path below a file
@@ -38,7 +40,7 @@
 //
 // Usage: node scripts/static-server.mjs [--dir dist] [--port 8080] [--base /] [--no-csp]
 import { createServer } from "node:http";
-import { constants, open, realpath, stat } from "node:fs/promises";
+import { constants, open, readFile, realpath, stat } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -178,6 +180,28 @@ async function precompressed(realRoot, real, acceptEncoding) {
  */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/** Where a build writes the policy its pages need (scripts/inline-head.mjs). */
+export const POLICY_FILE = "content-security-policy.txt";
+
+/**
+ * The policy the build in `root` wrote for its pages: STRICT_CSP with the hashes of the
+ * stylesheet and scripts each page carries inline. Read for every response, as a rebuild
+ * changes it. Null when there is none, or when it is not one line of printable ASCII (which
+ * would break the header; the file is then reported and STRICT_CSP sent).
+ */
+export async function builtPolicy(root) {
+  let text;
+  try {
+    text = await readFile(join(root, POLICY_FILE), "utf8");
+  } catch {
+    return null;
+  }
+  const policy = text.replace(/\n$/, "");
+  if (/^[\u0020-\u007e]+$/.test(policy)) return policy;
+  console.error(`static-server: ${join(root, POLICY_FILE)} is not one line of printable ASCII; sending the strict policy`);
+  return null;
+}
+
 /** Cache-Control of a content-hashed file: its name changes whenever its bytes do. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 /** Cache-Control of every other file: the entry points and anything unhashed revalidate. */
@@ -239,7 +263,8 @@ export const LIMITS = {
  * Starts the server; resolves to { url, origin, server, close } (`server` is the http.Server).
  * `also` mounts more folders ([{ base, dir }], e.g. a test's host page; the longest matching
  * base wins, so a folder can be mounted inside another); `csp` is the Content-Security-Policy
- * header, STRICT_CSP unless given (null or "" sends none); `limits` overrides some of LIMITS
+ * header, STRICT_CSP unless given (null or "" sends none), replaced for a folder's files by the
+ * policy its build wrote (builtPolicy); `limits` overrides some of LIMITS
  * (the tests make them short). Rejects if it cannot listen (e.g. the port is taken).
  */
 export async function serve({
@@ -267,6 +292,12 @@ export async function serve({
     "x-content-type-options": "nosniff",
     ...(csp ? { "content-security-policy": csp } : {}),
   };
+  /** The headers of a file of `mount`: its build's own policy (see builtPolicy) over `csp`. */
+  async function commonOf(mount) {
+    if (!csp) return common;
+    const policy = await builtPolicy(mount.root);
+    return policy ? { ...common, "content-security-policy": policy } : common;
+  }
 
   async function handle(req, res) {
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -331,7 +362,7 @@ export async function serve({
       // Validators of the bytes sent: each encoding is a representation with a tag of its own.
       const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${encoded ? `-${encoded.coding}` : ""}"`;
       const validators = {
-        ...common,
+        ...(await commonOf(mount)),
         "cache-control": isContentHashed(path) ? IMMUTABLE : REVALIDATE,
         etag,
         "last-modified": stats.mtime.toUTCString(),

@@ -21,7 +21,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
-import { IMMUTABLE, STRICT_CSP, isContentHashed, serve } from "./static-server.mjs";
+import { IMMUTABLE, POLICY_FILE, STRICT_CSP, isContentHashed, serve } from "./static-server.mjs";
 
 const SECRET = "the kiosk's private key";
 const INDEX = "<!doctype html><title>widget</title>";
@@ -417,6 +417,37 @@ describe("static server", () => {
       t.after(() => none.close());
       const bare = await send(Number(new URL(none.origin).port), "/");
       assert.equal(bare.headers["content-security-policy"], undefined);
+    });
+
+    test("a folder's built policy (content-security-policy.txt) replaces it for that folder's files", async (t) => {
+      const built = join(tmp, "built-policy");
+      mkdirSync(built, { recursive: true });
+      writeFileSync(join(built, "index.html"), INDEX);
+      const own = `${STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'sha256-abc='")}`;
+      writeFileSync(join(built, POLICY_FILE), `${own}\n`);
+      const host = join(tmp, "dist");
+      const server = await serve({ dir: built, base: "/w/", also: [{ base: "/news/", dir: host }] });
+      t.after(() => server.close());
+      const port = Number(new URL(server.origin).port);
+      assert.equal((await send(port, "/w/")).headers["content-security-policy"], own);
+      assert.equal((await send(port, "/news/")).headers["content-security-policy"], STRICT_CSP, "another folder keeps its own");
+      // A rebuild's new policy is sent at once.
+      const next = own.replace("abc=", "def=");
+      writeFileSync(join(built, POLICY_FILE), next);
+      assert.equal((await send(port, "/w/")).headers["content-security-policy"], next);
+      // A file that would split the header is refused: the strict policy goes out instead.
+      writeFileSync(join(built, POLICY_FILE), `${own}\r\nset-cookie: a=b\n`);
+      const logged = [];
+      const error = console.error;
+      console.error = (line) => logged.push(line);
+      t.after(() => (console.error = error));
+      const broken = await send(port, "/w/");
+      assert.equal(broken.headers["content-security-policy"], STRICT_CSP);
+      assert.equal(broken.headers["set-cookie"], undefined);
+      assert.match(logged.join("\n"), /content-security-policy\.txt is not one line/);
+      const none = await serve({ dir: built, csp: null });
+      t.after(() => none.close());
+      assert.equal((await send(Number(new URL(none.origin).port), "/")).headers["content-security-policy"], undefined, "csp: null sends none");
     });
 
     /** Starts the command line scripts/serve runs; resolves to { port, stop }. */
