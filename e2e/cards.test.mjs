@@ -82,6 +82,38 @@ describe("cards", () => {
     }
   });
 
+  for (const width of [320, 360, 1000, 1280]) {
+    test(`at ${width} px a step to the previous or next site never breaks its Chinese name across lines`, async () => {
+      const widget = await openWidget(env, { width, height: 800 });
+      try {
+        const { page } = widget;
+        // Every site is some card's previous and some card's next: the long names included.
+        for (const [id] of SITES) {
+          await page.locator(`[data-testid=marker][data-site=${id}]`).click();
+          const card = page.locator(`[data-testid=card][data-site=${id}]`);
+          await card.waitFor();
+          for (const step of ["card-previous", "card-next"]) {
+            const lines = await card.getByTestId(step).evaluate((button, names) => {
+              const text = button.firstChild;
+              const name = names.find((n) => text.data.includes(n));
+              const range = document.createRange();
+              range.setStart(text, text.data.indexOf(name));
+              range.setEnd(text, text.data.indexOf(name) + name.length);
+              const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+              const box = button.getBoundingClientRect();
+              const nav = button.parentElement.getBoundingClientRect();
+              return { name, lines: tops.size, inside: box.left >= nav.left - 0.5 && box.right <= nav.right + 0.5 };
+            }, SITES.map(([, name]) => name));
+            assert.equal(lines.lines, 1, `${id}'s ${step}: ${lines.name} on ${lines.lines} lines`);
+            assert.ok(lines.inside, `${id}'s ${step} stays inside the card`);
+          }
+        }
+      } finally {
+        await widget.close();
+      }
+    });
+  }
+
   test("the card scrolls inside itself, never the page", async () => {
     const widget = await openWidget(env, { width: 1280, height: 700 });
     try {
