@@ -113,7 +113,37 @@ for (const host of hosts) {
   for (const name of ["pointerdown", "focusin", "keydown"]) host.addEventListener(name, start, { once: true });
 }
 
+/**
+ * The widget's own page carries its stylesheet and lang.js inline (scripts/inline-head.mjs),
+ * allowed by the hashes of dist/content-security-policy.txt. A host that sends an older policy
+ * refuses them: the page then loads the same files instead, and the console says why.
+ */
+function recoverRefusedHead() {
+  const refused = [];
+  const style = document.head.querySelector("style");
+  if (style && !style.sheet) {
+    refused.push("stylesheet");
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL("style.css", base).href;
+    document.head.append(link);
+  }
+  if (!document.documentElement.hasAttribute("data-lang")) {
+    refused.push("first-paint script");
+    const script = document.createElement("script");
+    script.src = new URL("lang.js", base).href;
+    document.head.append(script);
+  }
+  if (refused.length) {
+    console.error(
+      `[imreform] this page's Content-Security-Policy refused its inline ${refused.join(" and ")}, so they load as files (later). ` +
+        "Send the policy in content-security-policy.txt, beside index.html, with the widget's files (README, Security).",
+    );
+  }
+}
+
 if (!hosts.length) {
+  recoverRefusedHead();
   start();
 } else if ("IntersectionObserver" in window) {
   // Within about a screen of the viewport.

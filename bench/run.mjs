@@ -95,10 +95,12 @@ const dirs = { widget: stage("dist", "widget"), peer: stage("bench/dist/peer", "
 // The widget's files other than the first paint's (scripts/size-budget.mjs counts them alike):
 // not the pages of one site (wuhai.en.html, which a reader fetches instead of index.html), nor
 // the kiosk build, the share pictures and the data in their folders.
-const FIRST_PAINT = new Set(["index.html"]); // with its stylesheet and blocking scripts inline
+// The page (the first paint) carries its stylesheet and blocking scripts inline; their files are
+// fetched only where a host's policy refuses them (boot.js), so they are not counted either.
+const NOT_OTHER_FILES = new Set(["index.html", "style.css", "lang.js"]);
 const otherFilesBrotli = readdirSync(dirs.widget)
   .filter((f) => f.endsWith(".br") && !f.endsWith(".html.br"))
-  .filter((f) => !FIRST_PAINT.has(f.slice(0, -3).replace(/-[0-9a-f]{16}(?=\.)/, "")))
+  .filter((f) => !NOT_OTHER_FILES.has(f.slice(0, -3).replace(/-[0-9a-f]{16}(?=\.)/, "")))
   .reduce((a, f) => a + readFileSync(join(dirs.widget, f)).length, 0);
 // The wasm's name carries its content hash (widget-<hash>_bg.wasm).
 const WASM = readdirSync(dirs.widget).find((f) => /^widget-[0-9a-f]+_bg\.wasm$/.test(f));

@@ -9,8 +9,9 @@
 // they are. So this hook names all six files the same way, name-<hash>.ext from the final bytes,
 // and writes the names where they are read: index.html's head (<script src>, the icon, the
 // stylesheet and the preloads Trunk wrote) and boot.js (its imports of the glue and
-// options.js, and its wasm). inline-head.mjs then writes the stylesheet and the classic scripts
-// into the pages. A reference it cannot find fails the build, so a
+// options.js, its wasm, and the stylesheet and lang.js it loads where a host's policy refuses
+// them inline). inline-head.mjs then writes the stylesheet and the classic scripts into the
+// pages. A reference it cannot find fails the build, so a
 // renamed file or a rewritten loader is never shipped pointing at a name that is not there.
 //
 // <hash> is 16 lower-case hex digits with at least one letter: the names a server can tell by
@@ -93,7 +94,7 @@ writeFileSync(page, head + html.slice(bodyAt));
 // boot.js: its module imports and the URLs it builds, all string literals.
 const loader = join(staging, "boot.js");
 let boot = readFileSync(loader, "utf8");
-for (const source of ["widget.js", "options.js", "widget_bg.wasm"]) {
+for (const source of ["widget.js", "options.js", "widget_bg.wasm", "style.css", "lang.js"]) {
   const literal = new RegExp(`(["'])(\\./)?${escape(source)}\\1`, "g");
   boot = rewrite("boot.js", boot, literal, (_, quote, dot = "") => `${quote}${dot}${names[source]}${quote}`);
 }

@@ -11,11 +11,11 @@
 // header a host sends with the widget's files (README, "Security"); the bundled server sends
 // that file's policy. The hashes change only when the stylesheet or the scripts change.
 //
-// options.js stays a file (boot.js imports it too). The stylesheet and lang.js have no other
-// reader (a script embed's shadow root adopts the stylesheet from the index.html it fetches for
-// the prerender), so their files go.
+// The files stay: boot.js imports options.js, and loads the stylesheet and lang.js where a host
+// sends an older policy that refuses them inline (and says so). A script embed's shadow root
+// adopts the stylesheet from the index.html it fetches for the prerender.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { STRICT_CSP } from "./static-server.mjs";
@@ -93,10 +93,5 @@ if (isMain) {
   }
   if (policy === null) throw new Error(`inline-head: no page in ${dir}`);
   writeFileSync(join(dir, "content-security-policy.txt"), `${policy}\n`);
-  const boot = read("boot.js");
-  for (const file of readdirSync(dir).filter((name) => /^(lang-[0-9a-f]{16}\.js|style-[0-9a-f]{16}\.css)$/.test(name))) {
-    if (boot.includes(file)) throw new Error(`inline-head: boot.js names ${file}`);
-    rmSync(join(dir, file));
-  }
   console.log(`inline-head: ${pages.length} pages; ${policy}`);
 }

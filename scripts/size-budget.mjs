@@ -25,8 +25,10 @@ const firstPaintKb = Number(process.argv[3] ?? 25);
 // (options.js, lang.js) inline. Named as in assets/: the build adds a content hash (-<hex>) to
 // all but the entry points.
 const FIRST_PAINT = new Set(["index.html"]);
-// Read by hosts and the bundled server, never by a reader's browser.
+// Read by hosts and the bundled server, never by a reader's browser; and the files of what the
+// page carries inline, which boot.js loads only where a host's policy refuses the inline head.
 const METADATA = new Set(["content-security-policy.txt"]);
+const FALLBACK = new Set(["style.css", "lang.js"]);
 const unhashed = (file) => file.replace(/-[0-9a-f]{8,}(?=(_bg)?\.[^.]+$)/, "");
 
 function files(dir) {
@@ -62,7 +64,8 @@ const kiosk = measured.filter((row) => row.file.startsWith(`kiosk/`));
 const rows = measured.filter((row) => !kiosk.includes(row));
 const sum = (key, which = () => true) => rows.filter(which).reduce((total, row) => total + row[key], 0);
 const kb = (bytes) => (bytes / 1000).toFixed(1).padStart(9);
-const extra = (row) => row.file.includes("/") || (row.file.endsWith(".html") && row.file !== "index.html") || METADATA.has(row.file);
+const extra = (row) =>
+  row.file.includes("/") || (row.file.endsWith(".html") && row.file !== "index.html") || METADATA.has(row.file) || FALLBACK.has(unhashed(row.file));
 const firstPaint = (row) => !extra(row) && FIRST_PAINT.has(unhashed(row.file));
 const widget = (row) => !extra(row) && !firstPaint(row);
 // A name the pattern above no longer recognises would silently move a file to the other budget.
@@ -79,7 +82,7 @@ const line = (label, which, budget) =>
   console.log(`${label.padEnd(40)}${kb(sum("raw", which))}${kb(sum("gzip", which))}${kb(sum("brotli", which))}${budget ? `   (budget ${budget} KB Brotli)` : ""}`);
 line("first paint (the page, CSS and scripts inline)", firstPaint, firstPaintKb);
 line("the widget (everything else)", widget, budgetKb);
-line(`pages, pictures, data, policy (${rows.filter(extra).length} files)`, extra);
+line(`pages, pictures, data, policy, fallbacks (${rows.filter(extra).length} files)`, extra);
 for (const [label, pattern] of [["a page of one site, largest", /\.html$/], ["a share picture, largest", /\.png$/], ["a CSV file, largest", /\.csv$/]]) {
   const largest = rows.filter((row) => extra(row) && pattern.test(row.file))[0];
   if (largest) console.log(`  ${label.padEnd(38)}${kb(largest.raw)}${kb(largest.gzip)}${kb(largest.brotli)}  ${largest.file}`);
