@@ -114,6 +114,29 @@ describe("cards", () => {
     });
   }
 
+  for (const [width, height, query] of [[360, 800, ""], [1280, 800, ""], [1920, 1080, "?mode=kiosk"]]) {
+    test(`at ${width} px${query ? " (kiosk)" : ""} every key figure reads on one line, its unit beside its number`, async () => {
+      const widget = await openWidget(env, { width, height, query, hasTouch: Boolean(query) });
+      try {
+        const { page } = widget;
+        for (const [id, , figures] of SITES) {
+          if (!figures.length) continue;
+          await page.locator(`[data-testid=widget] [data-testid=marker][data-site=${id}]`).click();
+          const card = page.locator(`[data-testid=card][data-site=${id}]`);
+          await card.waitFor();
+          const lines = await card.locator(".tile__value").evaluateAll((values) => values.map((value) => {
+            const range = document.createRange();
+            range.selectNodeContents(value);
+            return [value.textContent, new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size];
+          }));
+          for (const [text, count] of lines) assert.equal(count, 1, `${id}: "${text}" on ${count} lines`);
+        }
+      } finally {
+        await widget.close();
+      }
+    });
+  }
+
   test("the card scrolls inside itself, never the page", async () => {
     const widget = await openWidget(env, { width: 1280, height: 700 });
     try {
