@@ -87,7 +87,7 @@ if (isMain) {
     const { html, hashes } = inlineHead(read(name), read);
     const own = policyWith(hashes);
     // Every page inlines the same files: one policy serves them all.
-    if (policy !== null && own !== policy) throw new Error(`inline-head: ${name} needs another policy than index.html`);
+    if (policy !== null && own !== policy) throw new Error(`inline-head: ${name} needs another policy than the pages before it`);
     policy = own;
     writeFileSync(join(dir, name), withPolicyMeta(html, policy));
   }

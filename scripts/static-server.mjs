@@ -9,9 +9,9 @@
 // listed, a malformed request gets a 4xx and no request can crash the process. Only GET and
 // HEAD are answered; .wasm is sent as application/wasm; precompressed `file.br` / `file.gz`
 // siblings are sent when they exist and the browser accepts them. Every response carries the
-// strict Content-Security-Policy unless the caller turns it off; a folder whose build wrote
-// content-security-policy.txt (the same policy with the hashes of its pages' inline stylesheet
-// and scripts) gets that one. Content-Length is always the
+// strict Content-Security-Policy unless the caller turns it off; the pages of a folder whose
+// build wrote content-security-policy.txt (the same policy with the hashes of its pages' inline
+// stylesheet and scripts) get that one. Content-Length is always the
 // number of bytes sent (exactly the opened file's stat'd length is streamed). Clients that stop
 // reading or send their headers slowly are cut off, and connections are capped (LIMITS).
 // Sockets, FIFOs and devices are 404 without being opened, and so is a path below a file
@@ -185,8 +185,8 @@ export const POLICY_FILE = "content-security-policy.txt";
 
 /**
  * The policy the build in `root` wrote for its pages: STRICT_CSP with the hashes of the
- * stylesheet and scripts each page carries inline. Read for every response, as a rebuild
- * changes it. Null when there is none, or when it is not one line of printable ASCII (which
+ * stylesheet and scripts each page carries inline. Read for every page it is sent with, as a
+ * rebuild changes it. Null when there is none, or when it is not one line of printable ASCII (which
  * would break the header; the file is then reported and STRICT_CSP sent).
  */
 export async function builtPolicy(root) {
@@ -292,9 +292,13 @@ export async function serve({
     "x-content-type-options": "nosniff",
     ...(csp ? { "content-security-policy": csp } : {}),
   };
-  /** The headers of a file of `mount`: its build's own policy (see builtPolicy) over `csp`. */
-  async function commonOf(mount) {
-    if (!csp) return common;
+  /**
+   * The headers of `file` of `mount`: a page gets its build's own policy (see builtPolicy) over
+   * `csp`. Only pages: a policy governs the document it comes with, so the policy file is read
+   * once a page, not once a file.
+   */
+  async function commonOf(mount, file) {
+    if (!csp || extname(file).toLowerCase() !== ".html") return common;
     const policy = await builtPolicy(mount.root);
     return policy ? { ...common, "content-security-policy": policy } : common;
   }
@@ -362,7 +366,7 @@ export async function serve({
       // Validators of the bytes sent: each encoding is a representation with a tag of its own.
       const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${encoded ? `-${encoded.coding}` : ""}"`;
       const validators = {
-        ...(await commonOf(mount)),
+        ...(await commonOf(mount, real)),
         "cache-control": isContentHashed(path) ? IMMUTABLE : REVALIDATE,
         etag,
         "last-modified": stats.mtime.toUTCString(),

@@ -419,7 +419,7 @@ describe("static server", () => {
       assert.equal(bare.headers["content-security-policy"], undefined);
     });
 
-    test("a folder's built policy (content-security-policy.txt) replaces it for that folder's files", async (t) => {
+    test("a folder's built policy (content-security-policy.txt) replaces it for that folder's pages", async (t) => {
       const built = join(tmp, "built-policy");
       mkdirSync(built, { recursive: true });
       writeFileSync(join(built, "index.html"), INDEX);
@@ -430,6 +430,8 @@ describe("static server", () => {
       t.after(() => server.close());
       const port = Number(new URL(server.origin).port);
       assert.equal((await send(port, "/w/")).headers["content-security-policy"], own);
+      assert.equal((await send(port, "/w/index.html")).headers["content-security-policy"], own);
+      assert.equal((await send(port, `/w/${POLICY_FILE}`)).headers["content-security-policy"], STRICT_CSP, "a file that is not a page keeps the strict one");
       assert.equal((await send(port, "/news/")).headers["content-security-policy"], STRICT_CSP, "another folder keeps its own");
       // A rebuild's new policy is sent at once.
       const next = own.replace("abc=", "def=");
